@@ -1,0 +1,4 @@
+export * from "./org";
+export * from "./accounts";
+export * from "./audit";
+export * from "./mail";

@@ -1,0 +1,50 @@
+import type { RoleName } from "@/db/schema";
+
+/**
+ * The one permission table. A role is held at a unit and grants its permissions over that unit
+ * and everything below it. Services ask for a permission; the guard answers with the unit paths
+ * where it holds, and those paths go into the SQL WHERE.
+ */
+export const PERMISSIONS = [
+  "org.unit.read",
+  "org.unit.manage",
+  "org.settings.manage",
+  "account.read",
+  "account.manage",
+  "audit.read",
+  "mail.outbox.read",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  "administrator",
+  "leader",
+  "officer",
+  "clerk",
+  "editor",
+  "collaborator",
+  "member",
+] as const satisfies readonly RoleName[];
+
+export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
+  administrator: [
+    "org.unit.read",
+    "org.unit.manage",
+    "org.settings.manage",
+    "account.read",
+    "account.manage",
+    "audit.read",
+    "mail.outbox.read",
+  ],
+  leader: ["org.unit.read", "account.read", "audit.read"],
+  officer: ["org.unit.read", "account.read"],
+  clerk: ["org.unit.read"],
+  editor: ["org.unit.read"],
+  collaborator: [],
+  member: [],
+};
+
+export function roleGrants(role: RoleName, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,38 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import { signInAttempts } from "@/db/schema";
+import type { Db } from "@/lib/db";
+
+/** Failed sign-ins allowed in the window before the account or the IP must wait. */
+export const THROTTLE = { windowMinutes: 15, perAccount: 5, perIp: 30 } as const;
+
+export const accountKey = (login: string) => `account:${login.trim().toLowerCase()}`;
+export const ipKey = (ip: string) => `ip:${ip}`;
+
+/** Failures since the window opened and since the key's last success. */
+async function recentFailures(db: Db, key: string): Promise<number> {
+  const since = sql`now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.key, key),
+        eq(signInAttempts.succeeded, false),
+        gt(signInAttempts.at, since),
+        sql`${signInAttempts.at} > coalesce((select max(s.at) from sign_in_attempts s where s.key = ${key} and s.succeeded), '-infinity')`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function isThrottled(db: Db, login: string, ip: string | null): Promise<boolean> {
+  if ((await recentFailures(db, accountKey(login))) >= THROTTLE.perAccount) return true;
+  if (ip && (await recentFailures(db, ipKey(ip))) >= THROTTLE.perIp) return true;
+  return false;
+}
+
+export async function recordAttempt(db: Db, login: string, ip: string | null, succeeded: boolean) {
+  const rows = [{ key: accountKey(login), succeeded }];
+  if (ip) rows.push({ key: ipKey(ip), succeeded });
+  await db.insert(signInAttempts).values(rows);
+}

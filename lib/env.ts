@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+// Environment is validated once, at first use, with messages an operator can act on.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải có dạng postgres://người-dùng@máy:cổng/cơ-sở-dữ-liệu")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET phải dài ít nhất 32 ký tự").optional(),
+  APP_URL: z.string().url("APP_URL phải là một địa chỉ URL đầy đủ, ví dụ https://ketnoi.example.vn").default("http://localhost:3000"),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL phải có dạng smtp://… hoặc smtps://…").optional(),
+  MAIL_FROM: z.string().min(3).default("Kết Nối <no-reply@localhost>"),
+  JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true"),
+  MAX_BODY_KB: z.coerce.number().int().positive().default(1024),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Cấu hình môi trường không hợp lệ:\n${lines.join("\n")}`);
+  }
+  const value = parsed.data;
+  if (value.DATABASE_URL && !value.AUTH_SECRET && value.NODE_ENV === "production") {
+    throw new Error(
+      "Cấu hình môi trường không hợp lệ:\n  - AUTH_SECRET: bắt buộc khi chạy với DATABASE_URL ở chế độ production (tạo bằng: openssl rand -base64 48)",
+    );
+  }
+  cached = value;
+  return value;
+}
+
+/** Tests change process.env between runs; let them re-read it. */
+export function resetEnvCache() {
+  cached = undefined;
+}
