@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   check,
+  type AnyPgColumn,
   date,
   index,
   jsonb,
@@ -42,7 +43,7 @@ export const units = pgTable(
     name: text("name").notNull(),
     code: text("code").notNull(),
     level: smallint("level").notNull(),
-    parentId: uuid("parent_id").references((): any => units.id),
+    parentId: uuid("parent_id").references((): AnyPgColumn => units.id),
     /** Labels are the ids without dashes: root.child.grandchild. */
     path: ltree("path").notNull(),
     activeFrom: date("active_from").notNull().default(sql`current_date`),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/service";

@@ -49,3 +49,9 @@ function minimalPaths(paths: string[]): string[] {
   const unique = [...new Set(paths)].sort((a, b) => a.length - b.length);
   return unique.filter((p, i) => !unique.slice(0, i).some((q) => p.startsWith(`${q}.`)));
 }
+
+/** Whether the permission is held at the root unit (organisation-wide settings and mail). */
+export function holdsPermissionAtRoot(actor: Actor | null, permission: Permission): boolean {
+  if (!actor || actor.mustChangePassword) return false;
+  return actor.roles.some((r) => !r.unitPath.includes(".") && roleGrants(r.role, permission));
+}

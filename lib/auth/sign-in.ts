@@ -3,7 +3,7 @@ import { users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/service";
 import { decoyPasswordHash, verifyPassword } from "./password";
-import { isThrottled, recordAttempt } from "./throttle";
+import { accountKey, isThrottled, recordAttempt, userKey } from "./throttle";
 
 export type SignInOutcome =
   | { ok: true; user: { id: string; name: string; email: string | null; sessionVersion: number } }
@@ -19,16 +19,18 @@ export async function verifySignIn(
 ): Promise<SignInOutcome> {
   const login = input.login.trim().toLowerCase();
   if (!login || !input.password) return { ok: false, reason: "invalid" };
-  if (await isThrottled(db, login, input.ip)) return { ok: false, reason: "throttled" };
-
   const [user] = await db
     .select()
     .from(users)
     .where(or(eq(sql`lower(${users.username})`, login), eq(sql`lower(${users.email})`, login)))
     .limit(1);
+  // One counter per account, whether it is named by username or by e-mail.
+  const account = user ? userKey(user.id) : accountKey(login);
+  if (await isThrottled(db, account, input.ip)) return { ok: false, reason: "throttled" };
+
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
   const ok = Boolean(user && valid && !user.disabledAt);
-  await recordAttempt(db, login, input.ip, ok);
+  await recordAttempt(db, account, input.ip, ok);
   if (!ok || !user) {
     await recordAudit(db, null, {
       action: "auth.signIn",

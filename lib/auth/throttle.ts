@@ -5,6 +5,9 @@ import type { Db } from "@/lib/db";
 /** Failed sign-ins allowed in the window before the account or the IP must wait. */
 export const THROTTLE = { windowMinutes: 15, perAccount: 5, perIp: 30 } as const;
 
+/** An existing account is counted by its id, so its username and e-mail share one counter. */
+export const userKey = (userId: string) => `user:${userId}`;
+/** A login that names no account is counted as typed (folded), so guessing it is throttled alike. */
 export const accountKey = (login: string) => `account:${login.trim().toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
 
@@ -25,14 +28,15 @@ async function recentFailures(db: Db, key: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function isThrottled(db: Db, login: string, ip: string | null): Promise<boolean> {
-  if ((await recentFailures(db, accountKey(login))) >= THROTTLE.perAccount) return true;
+/** `account` is userKey(id) for an existing account, accountKey(login) otherwise. */
+export async function isThrottled(db: Db, account: string, ip: string | null): Promise<boolean> {
+  if ((await recentFailures(db, account)) >= THROTTLE.perAccount) return true;
   if (ip && (await recentFailures(db, ipKey(ip))) >= THROTTLE.perIp) return true;
   return false;
 }
 
-export async function recordAttempt(db: Db, login: string, ip: string | null, succeeded: boolean) {
-  const rows = [{ key: accountKey(login), succeeded }];
+export async function recordAttempt(db: Db, account: string, ip: string | null, succeeded: boolean) {
+  const rows = [{ key: account, succeeded }];
   if (ip) rows.push({ key: ipKey(ip), succeeded });
   await db.insert(signInAttempts).values(rows);
 }

@@ -263,6 +263,28 @@ export const messages = {
 
   "health.ok": "Hoạt động bình thường",
   "health.dbDown": "Không kết nối được cơ sở dữ liệu",
+
+  "auditAction.auth.signIn": "Đăng nhập",
+  "auditAction.org.updateSettings": "Sửa cài đặt tổ chức",
+  "auditAction.org.createUnit": "Tạo đơn vị",
+  "auditAction.org.updateUnit": "Đổi tên, mã đơn vị",
+  "auditAction.org.moveUnit": "Chuyển đơn vị",
+  "auditAction.org.mergeUnit": "Sáp nhập đơn vị",
+  "auditAction.account.createUser": "Tạo tài khoản",
+  "auditAction.account.createFirstAdmin": "Tạo quản trị viên đầu tiên",
+  "auditAction.account.updateUser": "Sửa tài khoản",
+  "auditAction.account.disableUser": "Khóa tài khoản",
+  "auditAction.account.enableUser": "Mở khóa tài khoản",
+  "auditAction.account.setUserDisabled": "Khóa/mở khóa tài khoản",
+  "auditAction.account.resetPassword": "Đặt lại mật khẩu",
+  "auditAction.account.assignRole": "Giao vai trò",
+  "auditAction.account.removeRole": "Gỡ vai trò",
+  "auditAction.account.changeOwnPassword": "Đổi mật khẩu",
+  "auditAction.account.updateOwnProfile": "Sửa hồ sơ cá nhân",
+  "auditAction.account.switchActiveUnit": "Chuyển đơn vị làm việc",
+  "audit.filterAction": "Thao tác chứa",
+  "audit.filterActor": "Người thực hiện chứa",
+  "audit.allOutcomes": "Mọi kết quả",
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { roleAssignments, unitSuccessions, units, users, type Unit } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
@@ -12,6 +12,13 @@ import { getSettings } from "./settings";
 import type { CreateUnitInput } from "./schemas";
 
 export const pathLabel = (id: string) => id.replace(/-/g, "");
+/** The new path of every unit in a subtree whose root moves from oldPath to newPath. */
+function reroot(oldPath: string, newPath: string) {
+  // subpath() refuses an offset equal to the path's length, so the subtree root is its own case.
+  return sql`case when ${units.path} = ${oldPath}::ltree then ${newPath}::ltree
+    else ${newPath}::ltree || subpath(${units.path}, nlevel(${oldPath}::ltree)) end`;
+}
+
 const isActive = sql`(${units.activeTo} is null or ${units.activeTo} >= current_date)`;
 
 /** One unit, read only if it lies in the scope: otherwise it simply is not there. */
@@ -41,7 +48,8 @@ export async function listUnits(db: Db, actor: Actor | null, query: UnitListQuer
     filters.push(or(sql`lower(unaccent(${units.name})) like ${q}`, ilike(units.code, `%${query.q}%`))!);
   }
   const where = and(...filters);
-  const childCount = sql<number>`(select count(*)::int from ${units} c where c.parent_id = ${units.id} and (c.active_to is null or c.active_to >= current_date))`;
+  // Qualified by hand: drizzle drops the table name from columns in a single-table select.
+  const childCount = sql<number>`(select count(*)::int from ${units} c where c.parent_id = "units"."id" and (c.active_to is null or c.active_to >= current_date))`;
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     db
       .select({
@@ -183,7 +191,7 @@ export async function moveUnit(db: Db, actor: Actor | null, input: { id: string;
     const newPath = `${parent.path}.${pathLabel(unit.id)}`;
     await tx
       .update(units)
-      .set({ path: sql`${newPath}::ltree || subpath(${units.path}, nlevel(${unit.path}::ltree))`, updatedAt: new Date() })
+      .set({ path: reroot(unit.path, newPath), updatedAt: new Date() })
       .where(sql`${units.path} <@ ${unit.path}::ltree`);
     await tx.update(units).set({ parentId: parent.id }).where(eq(units.id, unit.id));
     await recordAudit(tx, actor, {
@@ -221,7 +229,7 @@ export async function mergeUnit(
       const newPath = `${target.path}.${pathLabel(child.id)}`;
       await tx
         .update(units)
-        .set({ path: sql`${newPath}::ltree || subpath(${units.path}, nlevel(${child.path}::ltree))`, updatedAt: new Date() })
+        .set({ path: reroot(child.path, newPath), updatedAt: new Date() })
         .where(sql`${units.path} <@ ${child.path}::ltree`);
       await tx.update(units).set({ parentId: target.id }).where(eq(units.id, child.id));
     }
@@ -267,18 +275,9 @@ export async function mergeUnit(
 
 /** Public: active provincial-level units and dissolved ones with their successors, for the portal. */
 export async function listPublicUnits(db: Db) {
-  const successor = aliasedTable(units, "successor");
+  const successorName = sql<string | null>`(select s.name from ${unitSuccessions} us join ${units} s on s.id = us.successor_id where us.predecessor_id = "units"."id" limit 1)`;
   return db
-    .select({
-      id: units.id,
-      name: units.name,
-      level: units.level,
-      activeTo: units.activeTo,
-      successorName: successor.name,
-    })
+    .select({ id: units.id, name: units.name, level: units.level, activeTo: units.activeTo, successorName })
     .from(units)
-    .leftJoin(unitSuccessions, eq(unitSuccessions.predecessorId, units.id))
-    .leftJoin(successor, eq(successor.id, unitSuccessions.successorId))
-    .where(eq(units.level, 1))
-    .orderBy(sql`${units.name} collate "C"`);
+    .where(eq(units.level, 1));
 }

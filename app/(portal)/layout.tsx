@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { getDb } from "@/lib/db";
+import { t } from "@/lib/i18n";
+import { getSettings } from "@/lib/org/settings";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const settings = await getSettings(await getDb());
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#noi-dung" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        {t("nav.skipToContent")}
+      </a>
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-4">
+          <Link href="/" className="flex min-w-0 items-center gap-3">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src="/emblem.svg" alt="" width={48} height={48} className="h-12 w-12 shrink-0" />
+            <span className="min-w-0">
+              <span className="block text-lg font-bold leading-tight sm:text-xl">{settings?.orgName ?? t("app.name")}</span>
+              <span className="block text-sm text-brand-100">{t("app.tagline")}</span>
+            </span>
+          </Link>
+        </div>
+        <nav aria-label={t("nav.menu")} className="bg-brand-800">
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2 text-sm font-medium">
+            <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/">{t("nav.home")}</Link></li>
+            <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/to-chuc">{t("nav.organisation")}</Link></li>
+            <li className="ml-auto"><Link className="block px-3 py-2 hover:bg-brand-700" href="/lam-viec">{t("portal.staffEntry")}</Link></li>
+          </ul>
+        </nav>
+      </header>
+      <main id="noi-dung" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto grid max-w-6xl gap-4 px-4 py-6 text-sm text-slate-700 sm:grid-cols-2">
+          <div>
+            <p className="font-semibold text-slate-900">{settings?.orgName ?? t("app.name")}</p>
+            {settings?.address && <p>{t("portal.address")}: {settings.address}</p>}
+            {settings?.phone && <p>{t("portal.phone")}: {settings.phone}</p>}
+            {settings?.email && (
+              <p>
+                {t("portal.email")}: <a className="underline" href={`mailto:${settings.email}`}>{settings.email}</a>
+              </p>
+            )}
+          </div>
+          <nav aria-label={t("portal.contact")} className="sm:text-right">
+            <ul className="space-y-1">
+              <li><Link className="underline" href="/to-chuc">{t("nav.organisation")}</Link></li>
+              <li><Link className="underline" href="/dang-nhap">{t("nav.signIn")}</Link></li>
+            </ul>
+          </nav>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { t } from "@/lib/i18n";
+import "./globals.css";
+
+export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <html lang="vi">
+      <body>
+        <main className="mx-auto flex min-h-[60vh] max-w-xl flex-col items-center justify-center gap-4 p-6 text-center">
+          <h1 className="text-2xl font-semibold">{t("error.pageTitle")}</h1>
+          <p>{t("error.unexpected")}</p>
+          <button type="button" className="rounded-md bg-brand-700 px-4 py-2 text-white" onClick={reset}>
+            {t("error.retry")}
+          </button>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Actor } from "@/lib/auth/actor";
+import { holdsPermission, holdsPermissionAtRoot } from "@/lib/auth/guard";
+import type { MessageKey } from "@/lib/i18n";
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+}
+
+/** The workspace menu shows what the active roles allow; the services still check every request. */
+export function workspaceNav(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ href: "/lam-viec", label: "nav.dashboard" }];
+  if (holdsPermission(actor, "org.unit.read")) items.push({ href: "/lam-viec/don-vi", label: "nav.units" });
+  if (holdsPermission(actor, "account.read")) items.push({ href: "/lam-viec/tai-khoan", label: "nav.accounts" });
+  if (holdsPermission(actor, "audit.read")) items.push({ href: "/lam-viec/nhat-ky", label: "nav.audit" });
+  if (holdsPermissionAtRoot(actor, "mail.outbox.read")) items.push({ href: "/lam-viec/hop-thu", label: "nav.outbox" });
+  if (holdsPermissionAtRoot(actor, "org.settings.manage")) items.push({ href: "/lam-viec/cai-dat", label: "nav.settings" });
+  items.push({ href: "/lam-viec/ho-so", label: "nav.profile" });
+  return items;
+}

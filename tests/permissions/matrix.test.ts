@@ -1,0 +1,274 @@
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import type { DefinedAction } from "@/lib/actions/define";
+import { ROLES } from "@/lib/auth/permissions";
+import type { DatabaseHandle, Db } from "@/lib/db";
+import { pathLabel } from "@/lib/org/units";
+import { todayInVietnam } from "@/lib/i18n/format";
+import { createTestDatabase } from "../helpers/db";
+import { actorFor, addRole, FIXTURE_PASSWORD, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
+
+/**
+ * Every server action × every role × {own unit, a descendant unit, a unit in another province,
+ * no session}. The acting user holds the role at the Hà Nội provincial unit. Each case states
+ * what it expects; a denial must also leave every table as it was (the audit log may only gain
+ * "denied" entries). The test fails when a server action exists that this table does not list.
+ */
+
+type Target = "own" | "descendant" | "other";
+const TARGETS: Target[] = ["own", "descendant", "other"];
+const STRONG = () => `Sông Hồng chảy qua ${uniqueName("p")} mùa lũ`;
+
+interface CaseContext {
+  db: Db;
+  target: Unit;
+  actorUserId: string;
+}
+
+interface MatrixRow {
+  /** Which (role, target) pairs succeed; everything else, and every call without a session, is refused. */
+  allowed: Partial<Record<RoleName, Target[]>>;
+  input: (ctx: CaseContext) => Promise<unknown>;
+}
+
+const ALL_ROLES_ANY_TARGET = Object.fromEntries(ROLES.map((r) => [r, TARGETS])) as Record<RoleName, Target[]>;
+const ADMIN_IN_SUBTREE: Partial<Record<RoleName, Target[]>> = { administrator: ["own", "descendant"] };
+
+/** A unit made directly in the table, under a parent, for actions that change units. */
+async function makeUnit(db: Db, parent: Unit, level = parent.level + 1): Promise<Unit> {
+  const id = crypto.randomUUID();
+  const [row] = await db
+    .insert(units)
+    .values({ id, name: `Đơn vị thử ${uniqueName("d")}`, code: uniqueCode("M"), level, parentId: parent.id, path: `${parent.path}.${pathLabel(id)}` })
+    .returning();
+  return row!;
+}
+
+async function userAt(db: Db, unit: Unit, role: RoleName | null = "member") {
+  return makeUser(db, { unitCode: unit.code, role });
+}
+
+export const MATRIX: Record<string, MatrixRow> = {
+  "org.updateSettings": {
+    // Organisation-wide: only an administrator of the root (see the root test below).
+    allowed: {},
+    input: async () => ({
+      orgName: "Tổ chức thử",
+      shortName: "TCT",
+      memberTerm: "hội viên",
+      levelNames: ["Trung ương", "Tỉnh", "Cơ sở", "Chi hội", "Tổ", "Nhóm"],
+      numberingStyle: "ND30",
+      address: "",
+      phone: "",
+      email: "",
+    }),
+  },
+  "org.createUnit": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ target }) => ({ parentId: target.id, name: `Chi hội ${uniqueName("c")}`, code: uniqueCode("N"), level: target.level + 1 }),
+  },
+  "org.updateUnit": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ target }) => ({ id: target.id, name: `${target.name.split(" — ")[0]} — ${uniqueName("r")}`, code: target.code }),
+  },
+  "org.moveUnit": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ db, target }) => {
+      const from = await makeUnit(db, target);
+      const to = await makeUnit(db, target);
+      const moving = await makeUnit(db, from);
+      return { id: moving.id, newParentId: to.id };
+    },
+  },
+  "org.mergeUnit": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ db, target }) => {
+      const dissolving = await makeUnit(db, target);
+      const successor = await makeUnit(db, target);
+      return { id: dissolving.id, targetId: successor.id, effectiveOn: todayInVietnam(), note: "Thử sáp nhập" };
+    },
+  },
+  "account.createUser": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ target }) => ({
+      username: uniqueName("n"),
+      fullName: "Người Mới Thử",
+      email: "",
+      homeUnitId: target.id,
+      role: "member",
+      temporaryPassword: STRONG(),
+    }),
+  },
+  "account.updateUser": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ db, target }) => {
+      const user = await userAt(db, target);
+      return { id: user.id, fullName: "Tên Đã Sửa", email: "", homeUnitId: target.id };
+    },
+  },
+  "account.setUserDisabled": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ db, target }) => ({ id: (await userAt(db, target)).id, disabled: true }),
+  },
+  "account.resetPassword": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ db, target }) => ({ id: (await userAt(db, target)).id, temporaryPassword: STRONG() }),
+  },
+  "account.assignRole": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ db, target }) => ({ userId: (await userAt(db, target, null)).id, role: "clerk", unitId: target.id }),
+  },
+  "account.removeRole": {
+    allowed: ADMIN_IN_SUBTREE,
+    input: async ({ db, target }) => {
+      const user = await userAt(db, target, null);
+      return { assignmentId: await addRole(db, user.id, "clerk", target.code) };
+    },
+  },
+  "account.changeOwnPassword": {
+    // One's own account: the target unit plays no part.
+    allowed: ALL_ROLES_ANY_TARGET,
+    input: async () => {
+      const next = STRONG();
+      return { currentPassword: FIXTURE_PASSWORD, newPassword: next, confirmPassword: next };
+    },
+  },
+  "account.updateOwnProfile": {
+    allowed: ALL_ROLES_ANY_TARGET,
+    input: async () => ({ fullName: "Tên Tự Sửa", email: "" }),
+  },
+  "account.switchActiveUnit": {
+    // Only to a unit where the user really holds a role: their own.
+    allowed: Object.fromEntries(ROLES.map((r) => [r, ["own"]])),
+    input: async ({ target }) => ({ unitId: target.id }),
+  },
+};
+
+/** Every server action in the code base: each export of every "use server" module. */
+async function discoverActions(): Promise<Map<string, DefinedAction<unknown, unknown>>> {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (["node_modules", ".next", ".data", ".git", "tests", "e2e"].includes(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|tsx)$/.test(entry.name) && /^\s*["']use server["']/.test(fs.readFileSync(full, "utf8"))) files.push(full);
+    }
+  };
+  walk(root);
+  const found = new Map<string, DefinedAction<unknown, unknown>>();
+  for (const file of files) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(mod)) {
+      const action = value as DefinedAction<unknown, unknown>;
+      if (typeof action !== "function" || typeof action.actionName !== "string" || typeof action.execute !== "function") {
+        throw new Error(`${path.relative(root, file)} exports ${exportName}, which is not made with defineAction`);
+      }
+      found.set(action.actionName, action);
+    }
+  }
+  return found;
+}
+
+/** A fingerprint of every table the actions can write, except the append-only audit log. */
+async function fingerprint(db: Db): Promise<Record<string, string>> {
+  const tables = ["org_settings", "units", "unit_successions", "users", "role_assignments", "password_history", "mail_outbox", "sign_in_attempts"];
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    const [row] = await rowsOf<{ h: string }>(db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${table} t`));
+    out[table] = row!.h;
+  }
+  return out;
+}
+
+let handle: DatabaseHandle;
+let db: Db;
+let actions: Map<string, DefinedAction<unknown, unknown>>;
+const targets = {} as Record<Target, Unit>;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+  await seedDemo(db);
+  // Six levels, so "a unit two levels below a commune" exists for the move and merge cases.
+  await db.update(orgSettings).set({ levelNames: ["Trung ương", "Tỉnh", "Cơ sở", "Chi hội", "Tổ", "Nhóm"] }).where(eq(orgSettings.id, 1));
+  targets.own = await unitByCode(db, "HA-NOI");
+  const [commune] = await db.select().from(units).where(and(eq(units.parentId, targets.own.id), eq(units.level, 2))).limit(1);
+  targets.descendant = commune!;
+  targets.other = await unitByCode(db, "TUYEN-QUANG");
+  actions = await discoverActions();
+});
+
+afterAll(async () => handle?.close());
+
+describe("permission matrix", () => {
+  it("lists every server action, and only those", () => {
+    expect([...actions.keys()].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [name, row] of Object.entries(MATRIX)) {
+    describe(name, () => {
+      for (const role of ROLES) {
+        for (const target of TARGETS) {
+          const allowed = row.allowed[role]?.includes(target) ?? false;
+          it(`${role} at Hà Nội → ${target}: ${allowed ? "allowed" : "refused"}`, async () => {
+            const action = actions.get(name)!;
+            const user = await makeUser(db, { unitCode: "HA-NOI", role });
+            const actor = await actorFor(db, user.username);
+            const input = await row.input({ db, target: targets[target], actorUserId: user.id });
+            await expectOutcome(action, actor, input, allowed);
+          });
+        }
+      }
+      it("no session: refused", async () => {
+        const input = await row.input({ db, target: targets.own, actorUserId: "" });
+        await expectOutcome(actions.get(name)!, null, input, false);
+      });
+    });
+  }
+
+  describe("org.updateSettings at the root", () => {
+    for (const role of ROLES) {
+      const allowed = role === "administrator";
+      it(`${role} at the root: ${allowed ? "allowed" : "refused"}`, async () => {
+        const user = await makeUser(db, { unitCode: "TW", role });
+        const actor = await actorFor(db, user.username);
+        const input = await MATRIX["org.updateSettings"]!.input({ db, target: targets.own, actorUserId: user.id });
+        await expectOutcome(actions.get("org.updateSettings")!, actor, input, allowed);
+      });
+    }
+  });
+
+  it("a forged unit id from another province is refused and audited", async () => {
+    const admin = await makeUser(db, { unitCode: "HA-NOI", role: "administrator" });
+    const actor = await actorFor(db, admin.username);
+    const [{ maxId } = { maxId: 0 }] = await db.select({ maxId: sql<number>`coalesce(max(${auditLog.id}), 0)::int` }).from(auditLog);
+    const result = await actions.get("account.createUser")!.execute({ db, actor }, {
+      username: uniqueName("f"), fullName: "Giả Mạo", email: "", homeUnitId: targets.other.id, role: "administrator", temporaryPassword: STRONG(),
+    });
+    expect(result).toMatchObject({ ok: false, code: "not_found" });
+    const denied = await db.select().from(auditLog).where(and(gt(auditLog.id, maxId), eq(auditLog.outcome, "denied")));
+    expect(denied.map((d) => d.action)).toContain("account.createUser");
+    expect(denied[0]!.actorId).toBe(admin.id);
+  });
+});
+
+async function expectOutcome(action: DefinedAction<unknown, unknown>, actor: Awaited<ReturnType<typeof actorFor>> | null, input: unknown, allowed: boolean) {
+  const [{ maxId } = { maxId: 0 }] = await db.select({ maxId: sql<number>`coalesce(max(${auditLog.id}), 0)::int` }).from(auditLog);
+  const before = await fingerprint(db);
+  const result = await action.execute({ db, actor }, input);
+  if (allowed) {
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    return;
+  }
+  expect(result.ok, JSON.stringify(result)).toBe(false);
+  if (!result.ok) expect(["unauthenticated", "forbidden", "not_found"]).toContain(result.code);
+  expect(await fingerprint(db)).toEqual(before);
+  const written = await db.select().from(auditLog).where(and(gt(auditLog.id, maxId), eq(auditLog.outcome, "ok")));
+  expect(written).toEqual([]);
+}
