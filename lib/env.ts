@@ -1,16 +1,19 @@
 import { z } from "zod";
 
 // Environment is validated once, at first use, with messages an operator can act on.
+// An empty variable (DATABASE_URL= in a shell or .env file) means "not set".
+const blankAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải có dạng postgres://người-dùng@máy:cổng/cơ-sở-dữ-liệu")
-    .optional(),
+  DATABASE_URL: z.preprocess(
+    blankAsUnset,
+    z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải có dạng postgres://người-dùng@máy:cổng/cơ-sở-dữ-liệu").optional(),
+  ),
   DATA_DIR: z.string().min(1).default(".data"),
-  AUTH_SECRET: z.string().min(32, "AUTH_SECRET phải dài ít nhất 32 ký tự").optional(),
+  AUTH_SECRET: z.preprocess(blankAsUnset, z.string().min(32, "AUTH_SECRET phải dài ít nhất 32 ký tự").optional()),
   APP_URL: z.string().url("APP_URL phải là một địa chỉ URL đầy đủ, ví dụ https://ketnoi.example.vn").default("http://localhost:3000"),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL phải có dạng smtp://… hoặc smtps://…").optional(),
+  SMTP_URL: z.preprocess(blankAsUnset, z.string().regex(/^smtps?:\/\//, "SMTP_URL phải có dạng smtp://… hoặc smtps://…").optional()),
   MAIL_FROM: z.string().min(3).default("Kết Nối <no-reply@localhost>"),
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true"),
   MAX_BODY_KB: z.coerce.number().int().positive().default(1024),

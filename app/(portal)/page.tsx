@@ -4,6 +4,7 @@ import { t } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
 import { getSettings } from "@/lib/org/settings";
 import { listPublicUnits } from "@/lib/org/units";
+import { compareUnitNames } from "@/lib/org/sort";
 import { Alert } from "@/components/ui/alert";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export default async function HomePage() {
   const db = await getDb();
   const settings = await getSettings(db);
   if (!settings) return <Alert>{t("portal.notSetUp")}</Alert>;
-  const provinces = (await listPublicUnits(db)).filter((u) => !u.activeTo);
+  const provinces = (await listPublicUnits(db)).filter((u) => !u.activeTo).sort((a, b) => compareUnitNames(a.name, b.name));
   return (
     <div className="space-y-8">
       <section className="rounded-lg bg-white p-6 shadow-sm">

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { authSecret } from "./secret";
 import { verifySignIn } from "./sign-in";
 import { clientIp } from "./ip";
@@ -8,6 +9,8 @@ import { clientIp } from "./ip";
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export function authOptions(): NextAuthOptions {
+  // next-auth builds its own URLs from NEXTAUTH_URL; one setting (APP_URL) drives both.
+  process.env.NEXTAUTH_URL ??= env().APP_URL;
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

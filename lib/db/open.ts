@@ -60,8 +60,14 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
         return { rows: result.rows };
       }
       // Several statements in one string (the job queue's own transactions) need exec.
-      const results = await client.exec(text);
-      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      try {
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      } catch (error) {
+        // A failure after a BEGIN in the string leaves the session in an aborted transaction.
+        await client.exec("rollback").catch(() => {});
+        throw error;
+      }
     },
     async close() {
       await client.close();
@@ -79,11 +85,35 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     db,
     kind: "postgres",
     async executeSql(text, values) {
-      const rows = await client.unsafe(text, (values ?? []) as never[]);
+      if (!values || values.length === 0) {
+        // Several statements in one string, often BEGIN … COMMIT (the job queue's own transactions):
+        // the simple protocol runs them, on a connection of their own so the pool allows the BEGIN.
+        const reserved = await client.reserve();
+        try {
+          const result = (await reserved.unsafe(text).simple()) as unknown as unknown[];
+          const last = Array.isArray(result.at(-1)) ? (result.at(-1) as unknown[]) : result;
+          return { rows: [...last] as Record<string, unknown>[] };
+        } catch (error) {
+          // A failure after a BEGIN in the string leaves the connection in an aborted transaction.
+          await reserved.unsafe("rollback").simple().catch(() => {});
+          throw error;
+        } finally {
+          reserved.release();
+        }
+      }
+      const rows = await client.unsafe(text, values.map(asParameter) as never[]);
       return { rows: [...rows] as Record<string, unknown>[] };
     },
     async close() {
       await client.end({ timeout: 5 });
     },
   };
+}
+
+/** As node-postgres sends them (what the job queue expects): undefined as null, dates and objects as text. */
+function asParameter(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (value === null || typeof value !== "object" || Buffer.isBuffer(value) || Array.isArray(value)) return value;
+  return JSON.stringify(value);
 }

@@ -133,7 +133,7 @@ export const messages = {
   "dashboard.outboxWaiting": "Thư chưa gửi qua SMTP",
   "dashboard.recentActivity": "Hoạt động gần đây",
   "dashboard.noPermissions": "Vai trò hiện tại chưa có chức năng quản lý nào. Các chức năng dành cho vai trò này sẽ xuất hiện ở đây khi được mở.",
-  "dashboard.lastSignIn": "Lần đăng nhập trước: {at}",
+  "dashboard.lastSignIn": "Đăng nhập gần nhất: {at}",
 
   "unit.title": "Đơn vị",
   "unit.name": "Tên đơn vị",
