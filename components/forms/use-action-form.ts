@@ -40,7 +40,14 @@ export function useActionForm<T extends FieldValues, R>(
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(null);
-    const result = await action(values);
+    let result: ActionResult<R>;
+    try {
+      result = await action(values);
+    } catch {
+      // The request itself failed: too large for the server's limit, or the connection dropped.
+      setStatus({ tone: "error", text: t("error.submitFailed") });
+      return;
+    }
     if (result.ok) {
       if (result.message) setStatus({ tone: "success", text: result.message });
       await options.onSuccess?.(result.data, result.message);

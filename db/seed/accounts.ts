@@ -1,4 +1,5 @@
 import type { RoleName } from "@/db/schema";
+import { t, type MessageKey } from "@/lib/i18n";
 
 /** The one password every demo account shares; printed by the seed and the start command. */
 export const DEMO_PASSWORD = "KetNoi@Demo2026";
@@ -37,20 +38,11 @@ export function demoEmail(username: string): string {
   return `${username}@${DEMO_EMAIL_DOMAIN}`;
 }
 
-export const ROLE_LABELS_VI: Record<RoleName, string> = {
-  administrator: "Quản trị viên",
-  leader: "Lãnh đạo",
-  officer: "Cán bộ",
-  clerk: "Văn thư",
-  editor: "Biên tập viên",
-  collaborator: "Cộng tác viên",
-  member: "Hội viên",
-};
 
 /** The demo accounts as a plain-text table (Vietnamese headings), one line per account. */
 export function formatDemoAccounts(accounts: readonly DemoAccount[], password: string = DEMO_PASSWORD): string {
   const header = ["Tên đăng nhập", "Vai trò", "Đơn vị", "Mật khẩu"];
-  const rows = accounts.map((a) => [a.username, ROLE_LABELS_VI[a.role], a.unitName, password]);
+  const rows = accounts.map((a) => [a.username, t(`role.${a.role}` as MessageKey), a.unitName, password]);
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join(" │ ").trimEnd();
   const rule = widths.map((w) => "─".repeat(w)).join("─┼─");

@@ -84,6 +84,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: "postgres",
+    url,
     async executeSql(text, values) {
       if (!values || values.length === 0) {
         // Several statements in one string, often BEGIN … COMMIT (the job queue's own transactions):

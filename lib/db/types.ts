@@ -12,6 +12,8 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
+  /** The PostgreSQL URL (postgres only): libraries with their own pool, like the job queue, use it. */
+  url?: string;
   /** Runs raw SQL with parameters, the same way on both drivers (used by the job queue). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;

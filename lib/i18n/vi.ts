@@ -11,6 +11,7 @@ export const messages = {
   "error.notFound": "Không tìm thấy nội dung yêu cầu.",
   "error.invalid": "Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.",
   "error.unexpected": "Đã có lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị viên.",
+  "error.submitFailed": "Không gửi được dữ liệu: nội dung quá lớn hoặc mất kết nối. Vui lòng kiểm tra và thử lại.",
   "error.pageTitle": "Đã có lỗi xảy ra",
   "error.retry": "Thử lại",
   "error.notFoundTitle": "Không tìm thấy trang",

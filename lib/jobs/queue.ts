@@ -14,8 +14,13 @@ export interface JobRunner {
  * database. `work: false` gives a sender only (an app instance whose jobs run in a worker).
  */
 export async function startJobRunner(handle: DatabaseHandle, options: { work: boolean; pollingSeconds?: number }): Promise<JobRunner> {
+  // On PostgreSQL pg-boss keeps a small pool of its own (its transactions need one connection
+  // each); PGlite has a single connection, which pg-boss reaches through executeSql.
+  const connection = handle.url
+    ? { connectionString: handle.url, max: 4 }
+    : { db: { executeSql: (text: string, values: unknown[]) => handle.executeSql(text, values) } };
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values: unknown[]) => handle.executeSql(text, values) },
+    ...connection,
     schema: "pgboss",
     // Maintenance and schedules run on one instance at a time; pg-boss coordinates that itself.
     supervise: options.work,
