@@ -11,8 +11,11 @@ export const userKey = (userId: string) => `user:${userId}`;
 export const accountKey = (login: string) => `account:${login.trim().toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
 
-/** Failures since the window opened and since the key's last success. */
-async function recentFailures(db: Db, key: string): Promise<number> {
+/**
+ * Failures since the window opened. For an account, only those since its last success count;
+ * an address is not forgiven by a success, or one valid account would reset it for guessing others.
+ */
+async function recentFailures(db: Db, key: string, forgiveOnSuccess: boolean): Promise<number> {
   const since = sql`now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -22,7 +25,9 @@ async function recentFailures(db: Db, key: string): Promise<number> {
         eq(signInAttempts.key, key),
         eq(signInAttempts.succeeded, false),
         gt(signInAttempts.at, since),
-        sql`${signInAttempts.at} > coalesce((select max(s.at) from sign_in_attempts s where s.key = ${key} and s.succeeded), '-infinity')`,
+        forgiveOnSuccess
+          ? sql`${signInAttempts.at} > coalesce((select max(s.at) from sign_in_attempts s where s.key = ${key} and s.succeeded), '-infinity')`
+          : undefined,
       ),
     );
   return row?.n ?? 0;
@@ -30,8 +35,8 @@ async function recentFailures(db: Db, key: string): Promise<number> {
 
 /** `account` is userKey(id) for an existing account, accountKey(login) otherwise. */
 export async function isThrottled(db: Db, account: string, ip: string | null): Promise<boolean> {
-  if ((await recentFailures(db, account)) >= THROTTLE.perAccount) return true;
-  if (ip && (await recentFailures(db, ipKey(ip))) >= THROTTLE.perIp) return true;
+  if ((await recentFailures(db, account, true)) >= THROTTLE.perAccount) return true;
+  if (ip && (await recentFailures(db, ipKey(ip), false)) >= THROTTLE.perIp) return true;
   return false;
 }
 

@@ -29,7 +29,8 @@ export async function startJobRunner(handle: DatabaseHandle, options: { work: bo
   boss.on("error", (error: Error) => console.error("[jobs]", error.message));
   await boss.start();
   for (const name of Object.keys(JOB_HANDLERS) as JobName[]) {
-    await boss.createQueue(name);
+    // "short": at most one waiting job per queue, so many kicks in a row make one delivery run.
+    await boss.createQueue(name, { name, policy: "short" });
   }
   if (options.work) {
     for (const [name, handler] of Object.entries(JOB_HANDLERS)) {
