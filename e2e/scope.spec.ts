@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { authFile } from "./helpers";
 
 /** The Tuyên Quang unit's page address, as the central administrator finds it. */
-async function tuyenQuangUrl(browser: import("@playwright/test").Browser) {
+async function tuyenQuangUrl(browser: Browser) {
   const context = await browser.newContext({ storageState: authFile("admin") });
   const page = await context.newPage();
   await page.goto("/lam-viec/don-vi?q=TUYEN-QUANG");
