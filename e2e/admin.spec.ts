@@ -77,6 +77,7 @@ test("disabling a user ends their session at the next request", async ({ browser
   const page = await admin.newPage();
   await page.goto("/lam-viec/tai-khoan?q=hanoi.ctv");
   await page.getByRole("link", { name: "hanoi.ctv" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đặng Cộng Tác");
   await page.getByRole("button", { name: "Khóa tài khoản" }).click();
   await expect(page.getByText("Đã khóa tài khoản")).toBeVisible();
 
