@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { t } from "@/lib/i18n";
+import { SkipLink } from "@/components/layout/skip-link";
 import { getSettings } from "@/lib/org/settings";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const settings = await getSettings(await getDb());
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#noi-dung" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
-        {t("nav.skipToContent")}
-      </a>
+      <SkipLink />
       <header className="bg-brand-700 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-4">
           <Link href="/" className="flex min-w-0 items-center gap-3">

@@ -1,16 +1,9 @@
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, bigint } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { ROLES } from "../../lib/auth/roles";
 import { units } from "./org";
 
-export const roleName = pgEnum("role_name", [
-  "administrator",
-  "leader",
-  "officer",
-  "clerk",
-  "editor",
-  "collaborator",
-  "member",
-]);
+export const roleName = pgEnum("role_name", ROLES);
 
 export const users = pgTable(
   "users",
@@ -86,4 +79,4 @@ export const signInAttempts = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type RoleAssignment = typeof roleAssignments.$inferSelect;
-export type RoleName = (typeof roleName.enumValues)[number];
+export type { RoleName } from "../../lib/auth/roles";

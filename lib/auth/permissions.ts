@@ -1,4 +1,4 @@
-import type { RoleName } from "@/db/schema";
+import { ROLES, type RoleName } from "./roles";
 
 /**
  * The one permission table. A role is held at a unit and grants its permissions over that unit
@@ -17,15 +17,7 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES = [
-  "administrator",
-  "leader",
-  "officer",
-  "clerk",
-  "editor",
-  "collaborator",
-  "member",
-] as const satisfies readonly RoleName[];
+export { ROLES };
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   administrator: [

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 import { t } from "@/lib/i18n";
+import { SkipLink } from "@/components/layout/skip-link";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { UnitSwitcher } from "@/components/layout/unit-switcher";
 import { workspaceNav } from "@/components/layout/workspace-nav";
@@ -25,9 +26,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   );
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#noi-dung" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
-        {t("nav.skipToContent")}
-      </a>
+      <SkipLink />
       <header className="bg-brand-700 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/lam-viec" className="flex items-center gap-2 font-bold">
