@@ -15,6 +15,7 @@ import { auditLog, orgSettings, passwordHistory, roleAssignments, units, users }
 import { maskChanges } from "@/lib/audit/mask";
 import { hashPassword } from "@/lib/auth/password";
 import { openDatabase } from "@/lib/db/open";
+import { t } from "@/lib/i18n";
 
 const DEFAULT_LEVEL_NAMES = ["Trung ương", "Tỉnh", "Cơ sở", "Chi hội"];
 const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
@@ -23,12 +24,7 @@ const PASSWORD_LENGTH = 16;
 // No look-alikes (0/O, 1/l/I) so the password can be read aloud or copied by hand.
 const PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789@#%+=?";
 
-const USAGE = `Cách dùng:
-  npm run create-admin -- --username <tên đăng nhập> --email <e-mail> --name "<Họ và tên>"
-      [--org-name "<Tên tổ chức>"] [--org-short "<Tên viết tắt>"] [--member-term "<hội viên>"]
-      [--style HD36|ND30] [--root-name "<Tên đơn vị gốc>"] [--root-code <mã>]
-
-Khi cơ sở dữ liệu chưa có cấu hình tổ chức, --org-name là bắt buộc; lệnh sẽ tạo cấu hình và đơn vị gốc.`;
+const USAGE = t("cli.createAdmin.usage");
 
 /** A refusal the operator can act on: printed without a stack trace, exit code 1. */
 class CliError extends Error {}
@@ -66,7 +62,9 @@ function readOptions(argv: string[]): Options {
       },
     }));
   } catch (error) {
-    throw new CliError(`Tham số không hợp lệ: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    throw new CliError(
+      t("cli.createAdmin.invalidArgs", { error: error instanceof Error ? error.message : String(error), usage: USAGE }),
+    );
   }
   if (values.help) {
     console.log(USAGE);
@@ -74,22 +72,24 @@ function readOptions(argv: string[]): Options {
   }
 
   const missing = (["username", "email", "name"] as const).filter((k) => !values[k]?.trim());
-  if (missing.length > 0) throw new CliError(`Thiếu tham số: ${missing.map((k) => `--${k}`).join(", ")}\n\n${USAGE}`);
+  if (missing.length > 0) {
+    throw new CliError(t("cli.createAdmin.missingArgs", { flags: missing.map((k) => `--${k}`).join(", "), usage: USAGE }));
+  }
 
   const username = values.username!.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username)) {
-    throw new CliError("Tên đăng nhập phải dài 3–40 ký tự, chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.");
+    throw new CliError(t("cli.createAdmin.invalidUsername"));
   }
   const email = values.email!.trim();
-  if (!EMAIL_PATTERN.test(email) || email.length > 200) throw new CliError(`Địa chỉ e-mail không hợp lệ: ${email}`);
+  if (!EMAIL_PATTERN.test(email) || email.length > 200) throw new CliError(t("cli.createAdmin.invalidEmail", { email }));
   const fullName = values.name!.trim();
-  if (fullName.length > 120) throw new CliError("Họ và tên dài quá 120 ký tự.");
+  if (fullName.length > 120) throw new CliError(t("cli.createAdmin.nameTooLong"));
 
   const style = (values.style ?? "ND30").trim().toUpperCase();
-  if (style !== "HD36" && style !== "ND30") throw new CliError("--style chỉ nhận HD36 hoặc ND30.");
+  if (style !== "HD36" && style !== "ND30") throw new CliError(t("cli.createAdmin.invalidStyle"));
 
   const rootCode = (values["root-code"] ?? "TW").trim();
-  if (!rootCode) throw new CliError("--root-code không được để trống.");
+  if (!rootCode) throw new CliError(t("cli.createAdmin.emptyRootCode"));
 
   return {
     username,
@@ -137,8 +137,8 @@ async function main() {
           const sameName = taken.some((u) => u.username.toLowerCase() === options.username);
           throw new CliError(
             sameName
-              ? `Tên đăng nhập "${options.username}" đã có người dùng. Không tạo tài khoản nào.`
-              : `E-mail "${options.email}" đã gắn với một tài khoản khác. Không tạo tài khoản nào.`,
+              ? t("cli.createAdmin.usernameTaken", { username: options.username })
+              : t("cli.createAdmin.emailTaken", { email: options.email }),
           );
         }
 
@@ -146,9 +146,7 @@ async function main() {
         let createdOrg = false;
         if (!settings) {
           if (!options.orgName) {
-            throw new CliError(
-              'Cơ sở dữ liệu chưa có cấu hình tổ chức: cần --org-name "Tên tổ chức" (và nên có --org-short, --member-term, --style) để tạo lần đầu.',
-            );
+            throw new CliError(t("cli.createAdmin.orgNameRequired"));
           }
           [settings] = await tx
             .insert(orgSettings)
@@ -162,7 +160,7 @@ async function main() {
             .returning();
           createdOrg = true;
         } else if (options.orgName || options.orgShort || options.rootName) {
-          console.warn("Cơ sở dữ liệu đã có cấu hình tổ chức; các tham số --org-* và --root-name được bỏ qua.");
+          console.warn(t("cli.createAdmin.orgOptionsIgnored"));
         }
 
         let [root] = await tx
@@ -218,16 +216,17 @@ async function main() {
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) {
-          throw new CliError("Tên đăng nhập, e-mail hoặc mã đơn vị gốc đã tồn tại. Không tạo tài khoản nào.");
+          throw new CliError(t("cli.createAdmin.alreadyExists"));
         }
         throw error;
       });
 
-    if (result.createdOrg) console.log(`Đã tạo cấu hình tổ chức "${result.orgName}" và đơn vị gốc "${result.unitName}".`);
-    console.log(`Đã tạo tài khoản quản trị tại đơn vị "${result.unitName}".`);
-    console.log(`  Tên đăng nhập:     ${options.username}`);
-    console.log(`  Mật khẩu một lần:  ${password}`);
-    console.log("Mật khẩu này chỉ hiện một lần; phải đổi ngay ở lần đăng nhập đầu tiên.");
+    if (result.createdOrg) {
+      console.log(t("cli.createAdmin.orgCreated", { org: result.orgName, unit: result.unitName }));
+    }
+    console.log(t("cli.createAdmin.created", { unit: result.unitName }));
+    console.log(t("cli.createAdmin.credentials", { username: options.username, password }));
+    console.log(t("cli.createAdmin.passwordOnce"));
   } finally {
     await handle.close();
   }
@@ -237,7 +236,7 @@ main().catch((error: unknown) => {
   if (error instanceof CliError) {
     console.error(error.message);
   } else {
-    console.error("Không tạo được tài khoản quản trị:", error instanceof Error ? error.message : error);
+    console.error(t("cli.createAdmin.failed"), error instanceof Error ? error.message : error);
   }
   process.exit(1);
 });

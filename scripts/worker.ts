@@ -4,16 +4,17 @@
  */
 import { env } from "@/lib/env";
 import { openDatabase } from "@/lib/db/open";
+import { t } from "@/lib/i18n";
 import { startJobRunner } from "@/lib/jobs/queue";
 
 const e = env();
 if (!e.DATABASE_URL) {
-  console.error("npm run worker cần DATABASE_URL (PostgreSQL). Với PGlite, hàng đợi chạy ngay trong tiến trình ứng dụng.");
+  console.error(t("cli.worker.needsPostgres"));
   process.exit(1);
 }
 const handle = await openDatabase({ url: e.DATABASE_URL });
 const runner = await startJobRunner(handle, { work: true });
-console.log("Tiến trình xử lý công việc nền đã chạy. Nhấn Ctrl+C để dừng.");
+console.log(t("cli.worker.started"));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     await runner.stop();

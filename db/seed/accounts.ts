@@ -41,7 +41,12 @@ export function demoEmail(username: string): string {
 
 /** The demo accounts as a plain-text table (Vietnamese headings), one line per account. */
 export function formatDemoAccounts(accounts: readonly DemoAccount[], password: string = DEMO_PASSWORD): string {
-  const header = ["Tên đăng nhập", "Vai trò", "Đơn vị", "Mật khẩu"];
+  const header = [
+    t("cli.seed.accountsHeader.username"),
+    t("cli.seed.accountsHeader.role"),
+    t("cli.seed.accountsHeader.unit"),
+    t("cli.seed.accountsHeader.password"),
+  ];
   const rows = accounts.map((a) => [a.username, t(`role.${a.role}` as MessageKey), a.unitName, password]);
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join(" │ ").trimEnd();
@@ -53,7 +58,7 @@ export function printDemoAccounts(
   accounts: readonly DemoAccount[],
   write: (text: string) => void = (text) => console.log(text),
 ): void {
-  write("Tài khoản dùng thử (mọi tài khoản cùng một mật khẩu, chỉ dùng để thử):");
+  write(t("cli.seed.accountsIntro"));
   write(formatDemoAccounts(accounts));
 }
 

@@ -286,6 +286,45 @@ export const messages = {
   "audit.filterAction": "Thao tác chứa",
   "audit.filterActor": "Người thực hiện chứa",
   "audit.allOutcomes": "Mọi kết quả",
+
+  // Command-line scripts (scripts/*.ts, db/seed/accounts.ts).
+  "cli.createAdmin.usage":
+    'Cách dùng:\n  npm run create-admin -- --username <tên đăng nhập> --email <e-mail> --name "<Họ và tên>"\n      [--org-name "<Tên tổ chức>"] [--org-short "<Tên viết tắt>"] [--member-term "<hội viên>"]\n      [--style HD36|ND30] [--root-name "<Tên đơn vị gốc>"] [--root-code <mã>]\n\nKhi cơ sở dữ liệu chưa có cấu hình tổ chức, --org-name là bắt buộc; lệnh sẽ tạo cấu hình và đơn vị gốc.',
+  "cli.createAdmin.invalidArgs": "Tham số không hợp lệ: {error}\n\n{usage}",
+  "cli.createAdmin.missingArgs": "Thiếu tham số: {flags}\n\n{usage}",
+  "cli.createAdmin.invalidUsername":
+    "Tên đăng nhập phải dài 3–40 ký tự, chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.",
+  "cli.createAdmin.invalidEmail": "Địa chỉ e-mail không hợp lệ: {email}",
+  "cli.createAdmin.nameTooLong": "Họ và tên dài quá 120 ký tự.",
+  "cli.createAdmin.invalidStyle": "--style chỉ nhận HD36 hoặc ND30.",
+  "cli.createAdmin.emptyRootCode": "--root-code không được để trống.",
+  "cli.createAdmin.usernameTaken": 'Tên đăng nhập "{username}" đã có người dùng. Không tạo tài khoản nào.',
+  "cli.createAdmin.emailTaken": 'E-mail "{email}" đã gắn với một tài khoản khác. Không tạo tài khoản nào.',
+  "cli.createAdmin.orgNameRequired":
+    'Cơ sở dữ liệu chưa có cấu hình tổ chức: cần --org-name "Tên tổ chức" (và nên có --org-short, --member-term, --style) để tạo lần đầu.',
+  "cli.createAdmin.orgOptionsIgnored":
+    "Cơ sở dữ liệu đã có cấu hình tổ chức; các tham số --org-* và --root-name được bỏ qua.",
+  "cli.createAdmin.alreadyExists": "Tên đăng nhập, e-mail hoặc mã đơn vị gốc đã tồn tại. Không tạo tài khoản nào.",
+  "cli.createAdmin.orgCreated": 'Đã tạo cấu hình tổ chức "{org}" và đơn vị gốc "{unit}".',
+  "cli.createAdmin.created": 'Đã tạo tài khoản quản trị tại đơn vị "{unit}".',
+  "cli.createAdmin.credentials": "  Tên đăng nhập:     {username}\n  Mật khẩu một lần:  {password}",
+  "cli.createAdmin.passwordOnce": "Mật khẩu này chỉ hiện một lần; phải đổi ngay ở lần đăng nhập đầu tiên.",
+  "cli.createAdmin.failed": "Không tạo được tài khoản quản trị:",
+  "cli.seed.done": "Đã tạo dữ liệu dùng thử: Hội Cựu Thanh niên xung phong Việt Nam.",
+  "cli.seed.alreadySeeded": "Cơ sở dữ liệu đã có cấu hình tổ chức; không tạo thêm dữ liệu dùng thử.",
+  "cli.seed.noDemoAccounts":
+    "Cơ sở dữ liệu này không có tài khoản dùng thử (tạo quản trị viên bằng: npm run create-admin).",
+  "cli.seed.failed": "Không tạo được dữ liệu dùng thử:",
+  "cli.seed.accountsIntro": "Tài khoản dùng thử (mọi tài khoản cùng một mật khẩu, chỉ dùng để thử):",
+  "cli.seed.accountsHeader.username": "Tên đăng nhập",
+  "cli.seed.accountsHeader.role": "Vai trò",
+  "cli.seed.accountsHeader.unit": "Đơn vị",
+  "cli.seed.accountsHeader.password": "Mật khẩu",
+  "cli.worker.needsPostgres":
+    "npm run worker cần DATABASE_URL (PostgreSQL). Với PGlite, hàng đợi chạy ngay trong tiến trình ứng dụng.",
+  "cli.worker.started": "Tiến trình xử lý công việc nền đã chạy. Nhấn Ctrl+C để dừng.",
+  "cli.migrate.donePglite": "Đã cập nhật cấu trúc cơ sở dữ liệu (PGlite tại {dir}).",
+  "cli.migrate.donePostgres": "Đã cập nhật cấu trúc cơ sở dữ liệu (PostgreSQL).",
 } as const;
 
 export type MessageKey = keyof typeof messages;
