@@ -173,6 +173,7 @@ export const messages = {
   "unit.notFound": "Không tìm thấy đơn vị.",
   "unit.searchPlaceholder": "Tìm theo tên hoặc mã",
   "unit.showDissolved": "Hiện cả đơn vị đã sáp nhập",
+  "unit.hideDissolved": "Chỉ hiện đơn vị đang hoạt động",
   "unit.accounts": "Tài khoản thuộc đơn vị",
 
   "settings.title": "Cài đặt tổ chức",

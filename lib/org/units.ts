@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { roleAssignments, unitSuccessions, units, users, type Unit } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/service";
 import type { Db } from "@/lib/db";
 import { foldVietnamese } from "@/lib/i18n/format";
 import { getSettings } from "./settings";
+import { compareUnitNames } from "./sort";
 import type { CreateUnitInput } from "./schemas";
 
 export const pathLabel = (id: string) => id.replace(/-/g, "");
@@ -29,6 +30,9 @@ export async function findUnitInScope(db: Db, id: string, scope: Scope, options:
   return row;
 }
 
+/** A search across a whole country returns at most this many units. */
+const MAX_LISTED_UNITS = 5000;
+
 export interface UnitListQuery {
   parentId?: string;
   q?: string;
@@ -47,28 +51,32 @@ export async function listUnits(db: Db, actor: Actor | null, query: UnitListQuer
     const q = `%${foldVietnamese(query.q)}%`;
     filters.push(or(sql`lower(unaccent(${units.name})) like ${q}`, ilike(units.code, `%${query.q}%`))!);
   }
-  const where = and(...filters);
+  // Vietnamese order needs ICU collations, which PGlite lacks: the (small) list of matching
+  // units is ordered here with Intl.Collator("vi"), then one page of them is read in full.
+  const matches = await db
+    .select({ id: units.id, name: units.name, level: units.level })
+    .from(units)
+    .where(and(...filters))
+    .limit(MAX_LISTED_UNITS);
+  matches.sort((a, b) => a.level - b.level || compareUnitNames(a.name, b.name));
+  const pageIds = matches.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((m) => m.id);
+  if (pageIds.length === 0) return { rows: [], total: matches.length };
   // Qualified by hand: drizzle drops the table name from columns in a single-table select.
   const childCount = sql<number>`(select count(*)::int from ${units} c where c.parent_id = "units"."id" and (c.active_to is null or c.active_to >= current_date))`;
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db
-      .select({
-        id: units.id,
-        name: units.name,
-        code: units.code,
-        level: units.level,
-        activeFrom: units.activeFrom,
-        activeTo: units.activeTo,
-        childCount,
-      })
-      .from(units)
-      .where(where)
-      .orderBy(asc(units.level), sql`${units.name} collate "C"`)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(units).where(where),
-  ]);
-  return { rows, total };
+  const details = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      code: units.code,
+      level: units.level,
+      activeFrom: units.activeFrom,
+      activeTo: units.activeTo,
+      childCount,
+    })
+    .from(units)
+    .where(inArray(units.id, pageIds));
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return { rows: pageIds.map((id) => byId.get(id)!), total: matches.length };
 }
 
 /** A unit with its ancestors inside the scope (breadcrumbs), successions and account count. */

@@ -324,6 +324,21 @@ describe("listUnits", () => {
     expect((await listUnits(db, hanoiAdmin, { page: 1, pageSize: 100, parentId: tq.id })).rows).toEqual([]);
   });
 
+  it("orders by level, then by name in Vietnamese order, across pages", async () => {
+    const root = await unitByCode(db, "TW");
+    const all = await listUnits(db, rootAdmin, { page: 1, pageSize: 500, parentId: root.id });
+    const names = all.rows.map((r) => r.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator("vi").compare));
+    // "Đ" comes after "D" and "Hà" before "Huế", unlike code-point order.
+    const hanoi = names.indexOf("Hội Cựu TNXP thành phố Hà Nội");
+    expect(hanoi).toBeLessThan(names.indexOf("Hội Cựu TNXP thành phố Huế"));
+    expect(names.indexOf("Hội Cựu TNXP thành phố Đà Nẵng")).toBeGreaterThan(names.indexOf("Hội Cựu TNXP thành phố Cần Thơ"));
+    // Pages are consecutive slices of that order.
+    const pages = await Promise.all([1, 2, 3].map((page) => listUnits(db, rootAdmin, { page, pageSize: 7, parentId: root.id })));
+    expect(pages.flatMap((p) => p.rows.map((r) => r.name))).toEqual(names.slice(0, 21));
+    expect(pages.every((p) => p.total === all.total)).toBe(true);
+  });
+
   it("searches names with diacritics folded: 'ha noi' finds Hà Nội", async () => {
     for (const q of ["ha noi", "HÀ NỘI", "Hà Nội", "thanh pho ha noi"]) {
       const { rows } = await listUnits(db, rootAdmin, { page: 1, pageSize: 50, q });

@@ -21,11 +21,12 @@ export const metadata: Metadata = { title: t("unit.title") };
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const list = parseList(await searchParams);
+  const list = parseList(await searchParams, z.object({ dissolved: z.enum(["1"]).optional().catch(undefined) }));
+  const showDissolved = list.dissolved === "1";
   const db = await getDb();
   const actor = await getActor();
   const { unit, ancestors, successors, predecessors, accountCount } = await orNotFound(() => getUnit(db, actor, id));
-  const children = await listUnits(db, actor, { parentId: unit.id, includeDissolved: true, page: list.page, pageSize: list.size });
+  const children = await listUnits(db, actor, { parentId: unit.id, includeDissolved: showDissolved, page: list.page, pageSize: list.size });
   const settings = await getSettings(db);
   const levelNames = settings?.levelNames ?? [];
 
@@ -83,7 +84,12 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
       )}
 
       <section aria-labelledby="truc-thuoc" className="space-y-2">
-        <h2 id="truc-thuoc" className="text-lg font-semibold">{t("unit.children")}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="truc-thuoc" className="text-lg font-semibold">{t("unit.children")}</h2>
+          <Link className="text-sm text-brand-700 underline" href={showDissolved ? `/lam-viec/don-vi/${unit.id}` : `/lam-viec/don-vi/${unit.id}?dissolved=1`}>
+            {showDissolved ? t("unit.hideDissolved") : t("unit.showDissolved")}
+          </Link>
+        </div>
         {children.total === 0 ? (
           <p className="text-sm text-slate-600">{t("unit.noChildren")}</p>
         ) : (
