@@ -6,7 +6,18 @@ import { t } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
 
 /** A GET search that keeps the other URL filters and goes back to page 1. */
-export function SearchBox({ placeholder, defaultValue, param = "q" }: { placeholder: string; defaultValue?: string; param?: string }) {
+export function SearchBox({
+  placeholder,
+  defaultValue,
+  param = "q",
+  target,
+}: {
+  placeholder: string;
+  defaultValue?: string;
+  param?: string;
+  /** Search another list than this page's (its own filters are then not carried over). */
+  target?: string;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -18,11 +29,11 @@ export function SearchBox({ placeholder, defaultValue, param = "q" }: { placehol
       onSubmit={(event) => {
         event.preventDefault();
         const value = String(new FormData(event.currentTarget).get(param) ?? "").trim();
-        const next = new URLSearchParams(searchParams.toString());
+        const next = new URLSearchParams(target ? "" : searchParams.toString());
         if (value) next.set(param, value);
         else next.delete(param);
         next.delete("page");
-        router.push(`${pathname}?${next.toString()}`);
+        router.push(`${target ?? pathname}?${next.toString()}`);
       }}
     >
       <label htmlFor={id} className="sr-only">{t("common.search")}</label>

@@ -13,6 +13,7 @@ import { getUnit, listUnitOptions, listUnits } from "@/lib/org/units";
 import { parseList, type RawSearchParams } from "@/lib/search-params";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { UnitTable } from "@/components/org/unit-table";
+import { SearchBox } from "@/components/search-box";
 import { CreateUnitForm, MergeUnitForm, MoveUnitForm, RenameUnitForm } from "@/components/org/unit-forms";
 import { Badge, Card } from "@/components/ui/card";
 
@@ -55,7 +56,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
             <Link className="underline" href={`/lam-viec/tai-khoan?unit=${unit.id}`}>{t("unit.accounts")}: {accountCount}</Link>
           </p>
         </div>
-        <Link href="/lam-viec/don-vi?q=" className="text-sm text-brand-700 underline">{t("unit.searchPlaceholder")}</Link>
+        <SearchBox placeholder={t("unit.searchPlaceholder")} target="/lam-viec/don-vi" />
       </div>
 
       {(successors.length > 0 || predecessors.length > 0) && (
