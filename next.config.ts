@@ -13,7 +13,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and WebAssembly packages load their own files at run time: keep them out of the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "postgres", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "postgres", "nodemailer", "exceljs"],
   experimental: {
     serverActions: { bodySizeLimit: `${Number(process.env.MAX_BODY_KB ?? 1024)}kb` as `${number}kb` },
   },

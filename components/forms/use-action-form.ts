@@ -33,7 +33,12 @@ function translatedResolver<T extends FieldValues>(schema: z.ZodType): Resolver<
 export function useActionForm<T extends FieldValues, R>(
   schema: z.ZodType,
   action: (input: T) => Promise<ActionResult<R>>,
-  options: { defaultValues: DefaultValues<T>; onSuccess?: (data: R, message?: string) => void | Promise<void> },
+  options: {
+    defaultValues: DefaultValues<T>;
+    onSuccess?: (data: R, message?: string) => void | Promise<void>;
+    /** Sees every refusal, e.g. to show the newer record after an edit conflict. */
+    onFailure?: (result: Extract<ActionResult<R>, { ok: false }>) => void;
+  },
 ) {
   const form = useForm<T>({ resolver: translatedResolver<T>(schema), defaultValues: options.defaultValues });
   const [status, setStatus] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -53,6 +58,7 @@ export function useActionForm<T extends FieldValues, R>(
       await options.onSuccess?.(result.data, result.message);
       return;
     }
+    options.onFailure?.(result);
     const known = Object.keys(form.getValues());
     let placed = false;
     for (const [field, message] of Object.entries(result.fieldErrors)) {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { z } from "zod";
 import { updateSettingsAction } from "@/lib/org/actions";
-import { updateSettingsInput } from "@/lib/org/schemas";
+import { agesInOrder, agesInOrderMessage, settingsFields } from "@/lib/org/schemas";
 import { t } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
 import { Field, SelectInput, TextArea, TextInput } from "@/components/ui/field";
@@ -19,12 +19,16 @@ type Values = {
   address: string;
   phone: string;
   email: string;
+  admissionMinAge: string;
+  admissionMaxAge: string;
 };
 
 const toLevels = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
 
 // The form edits level names as lines of text; the action receives the list.
-const formSchema = updateSettingsInput.extend({ levelNames: z.string().transform(toLevels).pipe(updateSettingsInput.shape.levelNames) });
+const formSchema = settingsFields
+  .extend({ levelNames: z.string().transform(toLevels).pipe(settingsFields.shape.levelNames) })
+  .refine(agesInOrder, agesInOrderMessage);
 
 export function SettingsForm({ values }: { values: Values }) {
   const router = useRouter();
@@ -51,6 +55,12 @@ export function SettingsForm({ values }: { values: Values }) {
         <div className="sm:col-span-2">
           <Field label={t("settings.levelNames")} error={errors.levelNames?.message}>{(a) => <TextArea {...a} rows={5} {...form.register("levelNames")} />}</Field>
         </div>
+        <Field label={t("settings.admissionMinAge")} hint={t("settings.admissionAgeHint")} error={errors.admissionMinAge?.message}>
+          {(a) => <TextInput {...a} inputMode="numeric" {...form.register("admissionMinAge")} />}
+        </Field>
+        <Field label={t("settings.admissionMaxAge")} error={errors.admissionMaxAge?.message}>
+          {(a) => <TextInput {...a} inputMode="numeric" {...form.register("admissionMaxAge")} />}
+        </Field>
         <Field label={t("settings.address")} error={errors.address?.message}>{(a) => <TextInput {...a} {...form.register("address")} />}</Field>
         <Field label={t("settings.phone")} error={errors.phone?.message}>{(a) => <TextInput {...a} {...form.register("phone")} />}</Field>
         <Field label={t("settings.email")} error={errors.email?.message}>{(a) => <TextInput {...a} type="email" {...form.register("email")} />}</Field>

@@ -28,6 +28,9 @@ export const orgSettings = pgTable(
     memberTerm: text("member_term").notNull(),
     levelNames: jsonb("level_names").$type<string[]>().notNull(),
     numberingStyle: numberingStyle("numbering_style").notNull(),
+    /** Age limits at admission (Youth Union: 16–30); null where the organisation has none. */
+    admissionMinAge: smallint("admission_min_age"),
+    admissionMaxAge: smallint("admission_max_age"),
     address: text("address").notNull().default(""),
     phone: text("phone").notNull().default(""),
     email: text("email").notNull().default(""),

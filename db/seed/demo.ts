@@ -11,6 +11,7 @@ import {
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/types";
+import { todayInVietnam } from "@/lib/i18n/format";
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, demoEmail, type DemoAccount } from "./accounts";
 import {
   DEMO_COMMUNES,
@@ -21,6 +22,7 @@ import {
   branchNames,
   slugCode,
 } from "./places";
+import { seedMembers } from "./members";
 
 export { DEMO_PASSWORD, type DemoAccount } from "./accounts";
 
@@ -35,6 +37,9 @@ export const DEMO_ORG: NewOrgSettings = {
   address: "Số 1 phố Ví Dụ, phường Ba Đình, Hà Nội",
   phone: "024 0000 0000",
   email: "vanphong@ketnoi.example.vn",
+  // A veterans' association admits former youth volunteers of any age.
+  admissionMinAge: null,
+  admissionMaxAge: null,
 };
 
 /** Units that existed long before the demo's time frame. */
@@ -159,11 +164,17 @@ export function demoAccounts(plan: DemoPlan = buildDemoPlan()): DemoAccount[] {
   });
 }
 
+export interface SeedDemoOptions {
+  /** Today in Vietnam (yyyy-MM-dd); the generated members' ages and dates are counted from it. */
+  today?: string;
+}
+
 /**
- * Creates the demo organisation in one transaction. Does nothing when org_settings already has a
- * row (the database has been set up, by this seed or by create-admin).
+ * Creates the demo organisation, its accounts and about 3,000 generated members in one
+ * transaction. Does nothing when org_settings already has a row (the database has been set up, by
+ * this seed or by create-admin).
  */
-export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
+export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
   const plan = buildDemoPlan();
   const accounts = demoAccounts(plan);
 
@@ -204,6 +215,8 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
       await tx.insert(roleAssignments).values({ userId: user!.id, role: spec.role, unitId: unit.id });
       await tx.insert(passwordHistory).values({ userId: user!.id, passwordHash });
     }
+
+    await seedMembers(tx, { today: options.today ?? todayInVietnam() });
     return true;
   });
 

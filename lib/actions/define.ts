@@ -57,7 +57,7 @@ export function defineAction<S extends z.ZodType, T>(
         const fieldErrors = Object.fromEntries(
           Object.entries(error.fieldErrors).map(([field, key]) => [field, t(key, error.values)]),
         );
-        return { ok: false, code: error.code, message: t(error.messageKey, error.values), fieldErrors };
+        return { ok: false, code: error.code, message: t(error.messageKey, error.values), fieldErrors, details: error.details };
       }
       console.error(`[action ${name}]`, error instanceof Error ? error.message : error);
       return { ok: false, code: "error", message: t("error.unexpected"), fieldErrors: {} };

@@ -6,4 +6,5 @@ export type ActionResult<T = unknown> =
       code: "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "error";
       message: string;
       fieldErrors: Record<string, string>;
+      details?: unknown;
     };

@@ -7,6 +7,8 @@ export class DomainError extends Error {
     readonly messageKey: MessageKey,
     readonly fieldErrors: Record<string, MessageKey> = {},
     readonly values: Record<string, string | number> = {},
+    /** Data the form needs to explain the refusal (e.g. the newer version of a record). */
+    readonly details?: unknown,
   ) {
     super(messageKey);
   }
@@ -38,7 +40,11 @@ export class InvalidInputError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(key: MessageKey, fieldErrors: Record<string, MessageKey> = {}) {
-    super("conflict", key, fieldErrors);
+  constructor(
+    key: MessageKey,
+    fieldErrors: Record<string, MessageKey> = {},
+    options: { values?: Record<string, string | number>; details?: unknown } = {},
+  ) {
+    super("conflict", key, fieldErrors, options.values, options.details);
   }
 }

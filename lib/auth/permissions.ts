@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   "account.manage",
   "audit.read",
   "mail.outbox.read",
+  "member.read",
+  "member.manage",
+  "member.viewId",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,9 +31,13 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "account.manage",
     "audit.read",
     "mail.outbox.read",
+    "member.read",
+    "member.manage",
+    "member.viewId",
   ],
-  leader: ["org.unit.read", "account.read", "audit.read"],
-  officer: ["org.unit.read", "account.read"],
+  // Leaders read records of their units; national IDs stay masked for them.
+  leader: ["org.unit.read", "account.read", "audit.read", "member.read"],
+  officer: ["org.unit.read", "account.read", "member.read", "member.manage", "member.viewId"],
   clerk: ["org.unit.read"],
   editor: ["org.unit.read"],
   collaborator: [],

@@ -49,9 +49,9 @@ export function todayInVietnam(now: Date = new Date()): string {
   return `${year}-${month}-${day}`;
 }
 
-const collator = new Intl.Collator("vi", { sensitivity: "base" });
+const collator = new Intl.Collator("vi");
 
-/** Vietnamese names sort by given name, then middle names, then family name. */
+/** Vietnamese names sort by given name, then middle names, then family name, each with its tones. */
 export function compareVietnameseNames(a: string, b: string): number {
   const key = (name: string) => {
     const words = name.trim().split(/\s+/);

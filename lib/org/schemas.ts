@@ -27,7 +27,14 @@ export const mergeUnitInput = z.object({
   note: optionalText(500),
 });
 
-export const updateSettingsInput = z.object({
+/** An age in years, or empty for "no limit". */
+const optionalAge = z
+  .union([z.literal(""), z.null(), z.coerce.number("validation.age").int("validation.age").min(10, "validation.age").max(120, "validation.age")])
+  .optional()
+  .transform((v) => (v === "" || v === undefined ? null : v));
+
+/** The settings fields; the action and the form add the cross-field age check. */
+export const settingsFields = z.object({
   orgName: requiredText(200),
   shortName: requiredText(80),
   memberTerm: requiredText(60),
@@ -39,7 +46,16 @@ export const updateSettingsInput = z.object({
   address: optionalText(300),
   phone: optionalText(40),
   email: z.union([z.literal(""), z.email("validation.email").max(200)]).default(""),
+  admissionMinAge: optionalAge,
+  admissionMaxAge: optionalAge,
 });
+
+export function agesInOrder(v: { admissionMinAge: number | null; admissionMaxAge: number | null }) {
+  return v.admissionMinAge == null || v.admissionMaxAge == null || v.admissionMinAge <= v.admissionMaxAge;
+}
+export const agesInOrderMessage = { path: ["admissionMaxAge"], message: "settings.ageOrder" };
+
+export const updateSettingsInput = settingsFields.refine(agesInOrder, agesInOrderMessage);
 
 export type CreateUnitInput = z.infer<typeof createUnitInput>;
 export type UpdateSettingsInput = z.infer<typeof updateSettingsInput>;

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { passwordHistory, roleAssignments, units, users, type RoleName, type Unit } from "@/db/schema";
+import { members, passwordHistory, roleAssignments, units, users, type RoleName, type Unit } from "@/db/schema";
+import { foldVietnamese } from "@/lib/i18n/format";
+import { personNameSortKey } from "@/lib/i18n/sort-key";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -163,4 +165,14 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`fixtures: timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** A member record inserted directly at a unit (active, version 1). */
+export async function makeMember(db: Db, unitId: string, overrides: Partial<typeof members.$inferInsert> = {}) {
+  const fullName = overrides.fullName ?? `Nguyễn Văn ${uniqueName("m").replace(/[^a-z0-9]/g, "")}`;
+  const [row] = await db
+    .insert(members)
+    .values({ fullName, nameFolded: foldVietnamese(fullName), sortKey: personNameSortKey(fullName), birthDate: "1980-05-01", unitId, ...overrides })
+    .returning();
+  return row!;
 }

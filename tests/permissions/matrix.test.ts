@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
+import { auditLog, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { DefinedAction } from "@/lib/actions/define";
 import { ROLES } from "@/lib/auth/permissions";
@@ -10,7 +10,7 @@ import type { DatabaseHandle, Db } from "@/lib/db";
 import { pathLabel } from "@/lib/org/units";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { createTestDatabase } from "../helpers/db";
-import { actorFor, addRole, FIXTURE_PASSWORD, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
+import { actorFor, addRole, FIXTURE_PASSWORD, makeMember, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
 
 /**
  * Every server action × every role × {own unit, a descendant unit, a unit in another province,
@@ -37,6 +37,8 @@ interface MatrixRow {
 
 const ALL_ROLES_ANY_TARGET = Object.fromEntries(ROLES.map((r) => [r, TARGETS])) as Record<RoleName, Target[]>;
 const ADMIN_IN_SUBTREE: Partial<Record<RoleName, Target[]>> = { administrator: ["own", "descendant"] };
+/** Member records are kept by officers and administrators of the unit and above. */
+const MEMBER_KEEPERS: Partial<Record<RoleName, Target[]>> = { administrator: ["own", "descendant"], officer: ["own", "descendant"] };
 
 /** A unit made directly in the table, under a parent, for actions that change units. */
 async function makeUnit(db: Db, parent: Unit, level = parent.level + 1): Promise<Unit> {
@@ -141,6 +143,49 @@ export const MATRIX: Record<string, MatrixRow> = {
     allowed: ALL_ROLES_ANY_TARGET,
     input: async () => ({ fullName: "Tên Tự Sửa", email: "" }),
   },
+  "member.create": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ target }) => ({ unitId: target.id, mode: "record", fullName: "Trần Thị Thử", birthDate: "1970-02-03", gender: "female", ethnicity: "Kinh" }),
+  },
+  "member.update": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => {
+      const member = await makeMember(db, target.id);
+      return { id: member.id, version: member.version, fullName: `${member.fullName} Sửa`, birthDate: member.birthDate };
+    },
+  },
+  "member.recordEvaluations": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => {
+      const member = await makeMember(db, target.id);
+      return { unitId: target.id, year: 2025, results: [{ memberId: member.id, level: "good" }] };
+    },
+  },
+  "member.recordExit": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => {
+      const member = await makeMember(db, target.id);
+      return { memberIds: [member.id], kind: "left", occurredOn: todayInVietnam(), reason: "Chuyển đi nơi khác" };
+    },
+  },
+  "member.requestTransfer": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => {
+      const member = await makeMember(db, target.id);
+      const elsewhere = await unitByCode(db, "HO-CHI-MINH");
+      return { memberId: member.id, toUnitId: elsewhere.id, reason: "Chuyển nơi cư trú" };
+    },
+  },
+  "member.decideTransfer": {
+    // The receiving side decides.
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => {
+      const from = await unitByCode(db, "HO-CHI-MINH");
+      const member = await makeMember(db, from.id, { status: "in_transit" });
+      const [transfer] = await db.insert(memberTransfers).values({ memberId: member.id, fromUnitId: from.id, toUnitId: target.id }).returning();
+      return { transferId: transfer!.id, accept: true, placeUnitId: "", note: "" };
+    },
+  },
   "account.switchActiveUnit": {
     // Only to a unit where the user really holds a role: their own.
     allowed: Object.fromEntries(ROLES.map((r) => [r, ["own"]])),
@@ -177,7 +222,10 @@ async function discoverActions(): Promise<Map<string, DefinedAction<unknown, unk
 
 /** A fingerprint of every table the actions can write, except the append-only audit log. */
 async function fingerprint(db: Db): Promise<Record<string, string>> {
-  const tables = ["org_settings", "units", "unit_successions", "users", "role_assignments", "password_history", "mail_outbox", "sign_in_attempts"];
+  const tables = [
+    "org_settings", "units", "unit_successions", "users", "role_assignments", "password_history", "mail_outbox", "sign_in_attempts",
+    "members", "member_events", "member_evaluations", "member_transfers", "member_participations", "member_corrections",
+  ];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const [row] = await rowsOf<{ h: string }>(db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${table} t`));

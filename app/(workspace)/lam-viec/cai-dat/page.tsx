@@ -32,6 +32,8 @@ export default async function SettingsPage() {
             address: settings.address,
             phone: settings.phone,
             email: settings.email,
+            admissionMinAge: settings.admissionMinAge?.toString() ?? "",
+            admissionMaxAge: settings.admissionMaxAge?.toString() ?? "",
           }}
         />
       </Card>

@@ -1,0 +1,200 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { units } from "./org";
+
+export const memberStatus = pgEnum("member_status", [
+  "active",
+  "in_transit",
+  "matured_out",
+  "left",
+  "removed",
+  "expelled",
+  "deceased",
+]);
+export const gender = pgEnum("gender", ["male", "female"]);
+export const evaluationLevel = pgEnum("evaluation_level", ["excellent", "good", "completed", "not_completed"]);
+export const memberEventKind = pgEnum("member_event_kind", [
+  "admitted",
+  "recorded",
+  "updated",
+  "evaluated",
+  "transfer_requested",
+  "transfer_accepted",
+  "transfer_rejected",
+  "matured_out",
+  "left",
+  "removed",
+  "expelled",
+  "deceased",
+  "correction_approved",
+]);
+export const transferStatus = pgEnum("transfer_status", ["pending", "accepted", "rejected"]);
+export const requestStatus = pgEnum("request_status", ["pending", "approved", "declined"]);
+
+/** One person, one record: the primary unit decides who may see and manage it. */
+export const members = pgTable(
+  "members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Optimistic concurrency: every edit names the version it started from. */
+    version: integer("version").notNull().default(1),
+    fullName: text("full_name").notNull(),
+    /** Diacritics folded, lower case: what unaccented searches match. */
+    nameFolded: text("name_folded").notNull(),
+    /** Given name, middle, family, in a form that sorts in Vietnamese order under any collation. */
+    sortKey: text("sort_key").notNull(),
+    birthDate: date("birth_date"),
+    gender: gender("gender"),
+    ethnicity: text("ethnicity"),
+    religion: text("religion"),
+    nationalId: text("national_id"),
+    hometown: text("hometown"),
+    currentAddress: text("current_address"),
+    phone: text("phone"),
+    email: text("email"),
+    education: text("education"),
+    qualification: text("qualification"),
+    occupation: text("occupation"),
+    joinedOn: date("joined_on"),
+    partyJoinedOn: date("party_joined_on"),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: memberStatus("status").notNull().default("active"),
+    statusSince: date("status_since"),
+    /** The member's own account (role "member"), for reading their record and asking for corrections. */
+    userId: uuid("user_id").references(() => users.id),
+    lawfulBasis: text("lawful_basis").notNull().default("consent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("members_unit_idx").on(t.unitId),
+    index("members_sort_idx").on(t.sortKey),
+    index("members_status_idx").on(t.status),
+    uniqueIndex("members_national_id_key").on(t.nationalId).where(sql`${t.nationalId} is not null`),
+    index("members_name_trgm").using("gin", sql`${t.nameFolded} gin_trgm_ops`),
+    index("members_phone_idx").on(t.phone),
+    index("members_dedupe_idx").on(t.nameFolded, t.birthDate),
+    uniqueIndex("members_user_key").on(t.userId).where(sql`${t.userId} is not null`),
+  ],
+);
+
+/** Taking part at a second unit (a student at school and where they live): one member, not two. */
+export const memberParticipations = pgTable(
+  "member_participations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    since: date("since").notNull().default(sql`current_date`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("member_participations_unique").on(t.memberId, t.unitId), index("member_participations_unit_idx").on(t.unitId)],
+);
+
+/** The member's timeline: every lifecycle step with its date, who recorded it and why. */
+export const memberEvents = pgTable(
+  "member_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    kind: memberEventKind("kind").notNull(),
+    occurredOn: date("occurred_on").notNull(),
+    unitId: uuid("unit_id").references(() => units.id),
+    otherUnitId: uuid("other_unit_id").references(() => units.id),
+    reason: text("reason").notNull().default(""),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    actorId: uuid("actor_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("member_events_member_idx").on(t.memberId, t.occurredOn), index("member_events_kind_idx").on(t.kind, t.occurredOn)],
+);
+
+/** One result per member per year. */
+export const memberEvaluations = pgTable(
+  "member_evaluations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    year: smallint("year").notNull(),
+    level: evaluationLevel("level").notNull(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("member_evaluations_unique").on(t.memberId, t.year), index("member_evaluations_year_idx").on(t.year, t.level)],
+);
+
+/** A transfer between units: until the receiving unit decides, the member is in transit. */
+export const memberTransfers = pgTable(
+  "member_transfers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    fromUnitId: uuid("from_unit_id")
+      .notNull()
+      .references(() => units.id),
+    toUnitId: uuid("to_unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: transferStatus("status").notNull().default("pending"),
+    reason: text("reason").notNull().default(""),
+    requestedBy: uuid("requested_by").references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note").notNull().default(""),
+  },
+  (t) => [
+    index("member_transfers_to_idx").on(t.toUnitId, t.status),
+    index("member_transfers_from_idx").on(t.fromUnitId, t.status),
+    uniqueIndex("member_transfers_one_pending").on(t.memberId).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** A member asks for their record to be corrected; an officer of their unit decides. */
+export const memberCorrections = pgTable(
+  "member_corrections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    changes: jsonb("changes").$type<Record<string, string>>().notNull(),
+    note: text("note").notNull().default(""),
+    status: requestStatus("status").notNull().default("pending"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [index("member_corrections_member_idx").on(t.memberId, t.status)],
+);
+
+export type Member = typeof members.$inferSelect;
+export type MemberEvent = typeof memberEvents.$inferSelect;

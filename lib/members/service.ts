@@ -1,0 +1,284 @@
+import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
+import {
+  memberEvaluations,
+  memberEvents,
+  memberParticipations,
+  members,
+  memberTransfers,
+  units,
+  type Member,
+} from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
+import { holdsPermission, pathInScope, requirePermission } from "@/lib/auth/guard";
+import { diff } from "@/lib/audit/mask";
+import { recordAudit } from "@/lib/audit/service";
+import type { Db } from "@/lib/db";
+import { foldVietnamese, todayInVietnam } from "@/lib/i18n/format";
+import { personNameSortKey } from "@/lib/i18n/sort-key";
+import { getSettings } from "@/lib/org/settings";
+import { findUnitInScope } from "@/lib/org/units";
+import { findMemberInScope, memberVisibleIn } from "./access";
+import { maskNationalId } from "./national-id";
+import type { CreateMemberInput, MemberFields, UpdateMemberInput } from "./schemas";
+
+const RECORD_FIELDS = [
+  "fullName", "birthDate", "gender", "ethnicity", "religion", "nationalId", "hometown", "currentAddress", "phone",
+  "email", "education", "qualification", "occupation", "joinedOn", "partyJoinedOn",
+] as const satisfies readonly (keyof MemberFields)[];
+
+function recordValues(input: MemberFields) {
+  return {
+    ...Object.fromEntries(RECORD_FIELDS.map((f) => [f, input[f] === "" ? null : input[f]])),
+    nameFolded: foldVietnamese(input.fullName),
+    sortKey: personNameSortKey(input.fullName),
+  } as Pick<Member, (typeof RECORD_FIELDS)[number] | "nameFolded" | "sortKey">;
+}
+
+/** Age in whole years on a date (both yyyy-MM-dd). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = on.split("-").map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The national ID is unique across the organisation; say where the other record is, not whose it is. */
+async function assertIdFree(db: Db, nationalId: string | null, exceptId?: string) {
+  if (!nationalId) return;
+  const [other] = await db
+    .select({ id: members.id, unitName: units.name })
+    .from(members)
+    .innerJoin(units, eq(units.id, members.unitId))
+    .where(and(eq(members.nationalId, nationalId), exceptId ? sql`${members.id} <> ${exceptId}` : undefined))
+    .limit(1);
+  if (other) throw new ConflictError("member.duplicateId", { nationalId: "member.duplicateId" }, { values: { unit: other.unitName } });
+}
+
+export async function createMember(db: Db, actor: Actor | null, input: CreateMemberInput) {
+  const scope = requirePermission(actor, "member.manage");
+  const today = todayInVietnam();
+  return db.transaction(async (tx) => {
+    const unit = await findUnitInScope(tx, input.unitId, scope);
+    if (unit.activeTo) throw new InvalidInputError({ unitId: "unit.inactive" });
+    if (input.mode === "admit") {
+      const settings = await getSettings(tx);
+      const age = ageOn(input.birthDate, input.joinedOn ?? today);
+      const min = settings?.admissionMinAge;
+      const max = settings?.admissionMaxAge;
+      if ((min != null && age < min) || (max != null && age > max)) {
+        throw new InvalidInputError({ birthDate: "member.ageRule" }, "member.ageRule");
+      }
+    }
+    await assertIdFree(tx, input.nationalId);
+    const values = recordValues(input);
+    const joinedOn = input.joinedOn ?? (input.mode === "admit" ? today : null);
+    const [created] = await tx
+      .insert(members)
+      .values({ ...values, joinedOn, unitId: unit.id, status: "active", statusSince: joinedOn ?? today })
+      .returning();
+    await tx.insert(memberEvents).values({
+      memberId: created!.id,
+      kind: input.mode === "admit" ? "admitted" : "recorded",
+      occurredOn: joinedOn ?? today,
+      unitId: unit.id,
+      actorId: actor!.userId,
+    });
+    await recordAudit(tx, actor, {
+      action: "member.create",
+      entityType: "member",
+      entityId: created!.id,
+      unitId: unit.id,
+      changes: Object.fromEntries(RECORD_FIELDS.filter((f) => values[f] != null).map((f) => [f, { to: values[f] }])),
+    });
+    return created!;
+  });
+}
+
+/**
+ * Saves an edit made from a given version. If someone saved in between, nothing is written and
+ * the caller gets the newer record, so the form can show what changed and keep what was typed.
+ */
+export async function updateMember(db: Db, actor: Actor | null, input: UpdateMemberInput) {
+  const scope = requirePermission(actor, "member.manage");
+  return db.transaction(async (tx) => {
+    const { member, unitPath } = await findMemberInScope(tx, input.id, scope, { forUpdate: true });
+    if (member.version !== input.version) {
+      const theirs = diff(member as unknown as Record<string, unknown>, recordValues(input) as unknown as Record<string, unknown>);
+      throw new ConflictError("member.staleEdit", {}, {
+        details: { version: member.version, current: pickRecord(member, canSeeId(actor, unitPath)), changedFields: Object.keys(theirs) },
+      });
+    }
+    await assertIdFree(tx, input.nationalId, member.id);
+    const values = recordValues(input);
+    const changes = diff(member as unknown as Record<string, unknown>, values as unknown as Record<string, unknown>);
+    delete changes.nameFolded;
+    delete changes.sortKey;
+    if (Object.keys(changes).length === 0) return member;
+    const [updated] = await tx
+      .update(members)
+      .set({ ...values, version: sql`${members.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(members.id, member.id), eq(members.version, input.version)))
+      .returning();
+    await tx.insert(memberEvents).values({
+      memberId: member.id,
+      kind: "updated",
+      occurredOn: todayInVietnam(),
+      unitId: member.unitId,
+      actorId: actor!.userId,
+      details: { fields: Object.keys(changes) },
+    });
+    await recordAudit(tx, actor, { action: "member.update", entityType: "member", entityId: member.id, unitId: member.unitId, changes });
+    return updated!;
+  });
+}
+
+/** Full national IDs only for roles that need them, and only for members of their units. */
+function canSeeId(actor: Actor | null, unitPath: string) {
+  return holdsPermission(actor, "member.viewId") && pathInScope(unitPath, requirePermission(actor, "member.viewId"));
+}
+
+function pickRecord(member: Member, showId: boolean) {
+  const record = Object.fromEntries(RECORD_FIELDS.map((f) => [f, member[f]])) as Pick<Member, (typeof RECORD_FIELDS)[number]>;
+  return { ...record, nationalId: showId ? member.nationalId : maskNationalId(member.nationalId) };
+}
+
+/** One record, as its viewer may see it; every view is logged. */
+export async function getMember(db: Db, actor: Actor | null, id: string) {
+  const scope = requirePermission(actor, "member.read");
+  const [row] = await db
+    .select({ member: members, unitName: units.name, unitPath: units.path })
+    .from(members)
+    .innerJoin(units, eq(units.id, members.unitId))
+    .where(and(eq(members.id, id), memberVisibleIn(scope)))
+    .limit(1);
+  if (!row) throw new NotFoundError("member.notFound");
+  const showId = canSeeId(actor, row.unitPath);
+  const [events, evaluations, participations, transfers] = await Promise.all([
+    db
+      .select({ id: memberEvents.id, kind: memberEvents.kind, occurredOn: memberEvents.occurredOn, reason: memberEvents.reason, details: memberEvents.details, unitName: units.name, createdAt: memberEvents.createdAt })
+      .from(memberEvents)
+      .leftJoin(units, eq(units.id, memberEvents.unitId))
+      .where(eq(memberEvents.memberId, id))
+      .orderBy(desc(memberEvents.occurredOn), desc(memberEvents.id)),
+    db.select().from(memberEvaluations).where(eq(memberEvaluations.memberId, id)).orderBy(desc(memberEvaluations.year)),
+    db
+      .select({ id: memberParticipations.id, unitId: units.id, unitName: units.name, since: memberParticipations.since })
+      .from(memberParticipations)
+      .innerJoin(units, eq(units.id, memberParticipations.unitId))
+      .where(eq(memberParticipations.memberId, id)),
+    db
+      .select({ id: memberTransfers.id, toUnitName: units.name, requestedAt: memberTransfers.requestedAt, reason: memberTransfers.reason })
+      .from(memberTransfers)
+      .innerJoin(units, eq(units.id, memberTransfers.toUnitId))
+      .where(and(eq(memberTransfers.memberId, id), eq(memberTransfers.status, "pending"))),
+  ]);
+  await recordAudit(db, actor, { action: "member.view", entityType: "member", entityId: id, unitId: row.member.unitId });
+  const manageScope = holdsPermission(actor, "member.manage") ? requirePermission(actor, "member.manage") : null;
+  return {
+    member: { ...row.member, nationalId: showId ? row.member.nationalId : maskNationalId(row.member.nationalId) },
+    idMasked: !showId,
+    unitName: row.unitName,
+    canManage: Boolean(manageScope && pathInScope(row.unitPath, manageScope)),
+    events,
+    evaluations,
+    participations,
+    pendingTransfer: transfers[0] ?? null,
+  };
+}
+
+export const AGE_BANDS = { "duoi-30": [0, 29], "30-45": [30, 45], "46-60": [46, 60], "61-75": [61, 75], "tren-75": [76, 200] } as const;
+export type AgeBand = keyof typeof AGE_BANDS;
+
+export interface MemberListQuery {
+  page: number;
+  pageSize: number;
+  q?: string;
+  unitId?: string;
+  status?: Member["status"];
+  gender?: "male" | "female";
+  ageBand?: AgeBand;
+  ethnicity?: string;
+  joinedYear?: number;
+  evaluationYear?: number;
+  evaluation?: (typeof memberEvaluations.$inferSelect)["level"];
+  sort?: "name" | "birthDate" | "joinedOn";
+  dir?: "asc" | "desc";
+}
+
+/** The filtered list, always limited to the actor's units; exact diacritics rank first in a search. */
+export async function listMembers(db: Db, actor: Actor | null, query: MemberListQuery) {
+  const scope = requirePermission(actor, "member.read");
+  const filters: SQL[] = [memberVisibleIn(scope)];
+  if (query.unitId) {
+    const unit = await findUnitInScope(db, query.unitId, scope);
+    filters.push(sql`exists (select 1 from ${units} u where u.id = ${members.unitId} and u.path <@ ${unit.path}::ltree)`);
+  }
+  if (query.status) filters.push(eq(members.status, query.status));
+  if (query.gender) filters.push(eq(members.gender, query.gender));
+  if (query.ethnicity) filters.push(eq(members.ethnicity, query.ethnicity));
+  if (query.joinedYear) filters.push(sql`extract(year from ${members.joinedOn}) = ${query.joinedYear}`);
+  if (query.ageBand) {
+    const [min, max] = AGE_BANDS[query.ageBand];
+    const today = todayInVietnam();
+    filters.push(lte(members.birthDate, sql`(${today}::date - make_interval(years => ${min}))::date`));
+    filters.push(gte(members.birthDate, sql`(${today}::date - make_interval(years => ${max + 1}) + 1)::date`));
+  }
+  if (query.evaluation && query.evaluationYear) {
+    filters.push(sql`exists (select 1 from ${memberEvaluations} e where e.member_id = ${members.id} and e.year = ${query.evaluationYear} and e.level = ${query.evaluation})`);
+  }
+  let rank: SQL | undefined;
+  const q = query.q?.trim();
+  if (q) {
+    const folded = foldVietnamese(q);
+    const digits = q.replace(/[\s.]/g, "");
+    const matches: SQL[] = [sql`${members.nameFolded} like ${`%${folded}%`}`];
+    if (/^\+?\d{3,}$/.test(digits)) {
+      const local = digits.replace(/^\+84/, "0");
+      matches.push(ilike(members.phone, `%${local}%`), ilike(members.nationalId, `%${local}%`));
+    }
+    filters.push(or(...matches)!);
+    // Exact diacritics first ("dương" before "đường"), then the folded matches.
+    rank = sql`case when lower(${members.fullName}) like ${`%${q.toLowerCase()}%`} then 0 else 1 end`;
+  }
+  const where = and(...filters);
+  const direction = query.dir === "desc" ? desc : asc;
+  const order: SQL[] = [];
+  if (rank) order.push(rank);
+  if (query.sort === "birthDate") order.push(direction(members.birthDate));
+  else if (query.sort === "joinedOn") order.push(direction(members.joinedOn));
+  else order.push(query.dir === "desc" ? sql`${members.sortKey} collate "C" desc` : sql`${members.sortKey} collate "C"`);
+  order.push(asc(members.id));
+
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db
+      .select({
+        id: members.id,
+        fullName: members.fullName,
+        birthDate: members.birthDate,
+        gender: members.gender,
+        ethnicity: members.ethnicity,
+        nationalId: members.nationalId,
+        phone: members.phone,
+        joinedOn: members.joinedOn,
+        status: members.status,
+        unitName: units.name,
+        unitPath: units.path,
+      })
+      .from(members)
+      .innerJoin(units, eq(units.id, members.unitId))
+      .where(where)
+      .orderBy(...order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(members).where(where),
+  ]);
+  const idScope = holdsPermission(actor, "member.viewId") ? requirePermission(actor, "member.viewId") : null;
+  return {
+    rows: rows.map(({ unitPath, ...r }) => ({
+      ...r,
+      nationalId: idScope && pathInScope(unitPath, idScope) ? r.nationalId : maskNationalId(r.nationalId),
+    })),
+    total,
+  };
+}
+
