@@ -433,6 +433,7 @@ export const messages = {
   "member.matureSelected": "Ghi nhận trưởng thành cho các hội viên đã chọn",
   "member.selectAll": "Chọn tất cả",
   "member.print": "In danh sách",
+  "member.export": "Xuất Excel",
   "member.printTitle": "Danh sách hội viên",
   "member.printedAt": "In ngày {date}",
   "member.noneInUnit": "Đơn vị chưa có hội viên đang sinh hoạt.",

@@ -104,6 +104,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           <Link href="/lam-viec/hoi-vien/truong-thanh" className={buttonClass("secondary")}>{t("member.turning")}</Link>
           {canManage && <Link href="/lam-viec/hoi-vien/danh-gia" className={buttonClass("secondary")}>{t("member.evaluate")}</Link>}
           <Link href={`/lam-viec/hoi-vien?${current.toString()}`} className={buttonClass("secondary")}>{t("member.print")}</Link>
+          <a href={`/api/hoi-vien/xuat?${current.toString()}`} className={buttonClass("secondary")} download>{t("member.export")}</a>
           {canManage && <Link href="/lam-viec/hoi-vien/moi" className={buttonClass()}>{t("member.create")}</Link>}
         </div>
       </div>
