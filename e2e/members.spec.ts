@@ -60,3 +60,27 @@ test("a leader reads records with national IDs masked", async ({ browser }) => {
   await expect(page.getByRole("link", { name: "Thêm hội viên" })).toHaveCount(0);
   await context.close();
 });
+
+test("a member asks for a correction of their own record and an officer approves it", async ({ browser }) => {
+  const member = await browser.newContext({ storageState: authFile("hoivien") });
+  const page = await member.newPage();
+  await page.goto("/lam-viec");
+  await page.getByRole("navigation", { name: "Không gian làm việc" }).getByRole("link", { name: "Hồ sơ hội viên của tôi" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hồ sơ hội viên của tôi");
+  await page.getByLabel("Nghề nghiệp").fill("Cán bộ hưu trí");
+  await page.getByRole("button", { name: "Đề nghị đính chính" }).click();
+  await expect(page.getByText("Đã gửi đề nghị đính chính.")).toBeVisible();
+  await expect(page.getByText("Đang chờ", { exact: true })).toBeVisible();
+  await member.close();
+
+  const officer = await browser.newContext({ storageState: authFile("hanoi.canbo") });
+  const officerPage = await officer.newPage();
+  await officerPage.goto("/lam-viec/hoi-vien?q=do van hoi vien");
+  await officerPage.getByRole("link", { name: "Đỗ Văn Hội Viên" }).click();
+  await expect(officerPage.getByText("Nghề nghiệp: Cán bộ hưu trí")).toBeVisible();
+  await officerPage.getByRole("button", { name: "Chấp nhận" }).click();
+  await expect(officerPage.getByText("Đã xử lý đề nghị đính chính.")).toBeVisible();
+  await officerPage.reload();
+  await expect(officerPage.getByLabel("Nghề nghiệp")).toHaveValue("Cán bộ hưu trí");
+  await officer.close();
+});

@@ -16,6 +16,8 @@ export function workspaceNav(actor: Actor): NavItem[] {
   if (holdsPermission(actor, "audit.read")) items.push({ href: "/lam-viec/nhat-ky", label: "nav.audit" });
   if (holdsPermissionAtRoot(actor, "mail.outbox.read")) items.push({ href: "/lam-viec/hop-thu", label: "nav.outbox" });
   if (holdsPermissionAtRoot(actor, "org.settings.manage")) items.push({ href: "/lam-viec/cai-dat", label: "nav.settings" });
+  // Members read their own record; the page itself finds it through the account, not the role.
+  if (actor.roles.some((r) => r.role === "member")) items.push({ href: "/lam-viec/ho-so-hoi-vien", label: "member.own" });
   items.push({ href: "/lam-viec/ho-so", label: "nav.profile" });
   return items;
 }

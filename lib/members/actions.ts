@@ -1,10 +1,13 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define";
+import { decideCorrection, requestCorrection } from "./corrections";
 import { decideTransfer, recordEvaluations, recordExit, requestTransfer } from "./lifecycle";
 import {
   createMemberInput,
+  decideCorrectionInput,
   decideTransferInput,
+  requestCorrectionInput,
   recordEvaluationsInput,
   recordExitInput,
   requestTransferInput,
@@ -52,4 +55,18 @@ export const decideTransferAction = defineAction(
   decideTransferInput,
   async ({ db, actor }, input) => decideTransfer(db, actor, input),
   { success: "member.transferDecidedOk" },
+);
+
+export const requestCorrectionAction = defineAction(
+  "member.requestCorrection",
+  requestCorrectionInput,
+  async ({ db, actor }, input) => ({ id: (await requestCorrection(db, actor, input)).id }),
+  { success: "member.correctionRequested" },
+);
+
+export const decideCorrectionAction = defineAction(
+  "member.decideCorrection",
+  decideCorrectionInput,
+  async ({ db, actor }, input) => decideCorrection(db, actor, input),
+  { success: "member.correctionDecidedOk" },
 );

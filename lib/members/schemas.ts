@@ -80,3 +80,9 @@ export const decideTransferInput = z.object({
 export type MemberFields = z.output<typeof memberFields>;
 export type CreateMemberInput = z.output<typeof createMemberInput>;
 export type UpdateMemberInput = z.output<typeof updateMemberInput>;
+
+export const requestCorrectionInput = z.object({
+  changes: z.partialRecord(z.enum(["fullName", "birthDate", "hometown", "currentAddress", "phone", "email", "education", "qualification", "occupation"]), z.string().trim().max(300, "validation.tooLong")),
+  note: optionalText(500),
+});
+export const decideCorrectionInput = z.object({ correctionId: uuidField, approve: z.boolean() });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
+import { auditLog, memberCorrections, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { DefinedAction } from "@/lib/actions/define";
 import { ROLES } from "@/lib/auth/permissions";
@@ -184,6 +184,22 @@ export const MATRIX: Record<string, MatrixRow> = {
       const member = await makeMember(db, from.id, { status: "in_transit" });
       const [transfer] = await db.insert(memberTransfers).values({ memberId: member.id, fromUnitId: from.id, toUnitId: target.id }).returning();
       return { transferId: transfer!.id, accept: true, placeUnitId: "", note: "" };
+    },
+  },
+  "member.requestCorrection": {
+    // Anyone asks about their own record, wherever it is kept.
+    allowed: ALL_ROLES_ANY_TARGET,
+    input: async ({ db, target, actorUserId }) => {
+      if (actorUserId) await makeMember(db, target.id, { userId: actorUserId });
+      return { changes: { phone: "0912345678" }, note: "Số mới" };
+    },
+  },
+  "member.decideCorrection": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => {
+      const member = await makeMember(db, target.id);
+      const [correction] = await db.insert(memberCorrections).values({ memberId: member.id, changes: { phone: "0987654321" } }).returning();
+      return { correctionId: correction!.id, approve: true };
     },
   },
   "account.switchActiveUnit": {

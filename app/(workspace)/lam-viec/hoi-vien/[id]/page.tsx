@@ -6,9 +6,11 @@ import { orNotFound } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { t, type MessageKey } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
+import { listPendingCorrections } from "@/lib/members/corrections";
 import { getMember } from "@/lib/members/service";
 import { listAllActiveUnits } from "@/lib/members/units";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { DecideCorrection } from "@/components/members/correction-forms";
 import { ExitForm, TransferForm } from "@/components/members/lifecycle-forms";
 import { EditMemberForm, type MemberFormValues } from "@/components/members/member-form";
 import { Alert } from "@/components/ui/alert";
@@ -25,6 +27,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
   const { member } = record;
   const editable = record.canManage && member.status === "active";
   const transferTargets = editable ? await listAllActiveUnits(db) : [];
+  const corrections = record.canManage ? await listPendingCorrections(db, actor, member.id) : [];
   const values = Object.fromEntries(
     (["fullName", "birthDate", "gender", "ethnicity", "religion", "nationalId", "hometown", "currentAddress", "phone", "email", "education", "qualification", "occupation", "joinedOn", "partyJoinedOn"] as const).map(
       (k) => [k, member[k] ?? ""],
@@ -45,6 +48,19 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         )}
       </div>
       {record.pendingTransfer && <Alert>{t("member.pendingTransfer", { unit: record.pendingTransfer.toUnitName })}</Alert>}
+
+      {corrections.length > 0 && (
+        <Card title={t("member.corrections")}>
+          <ul className="space-y-3 text-sm">
+            {corrections.map((c) => (
+              <li key={c.id} className="space-y-1">
+                <p>{Object.entries(c.changes).map(([k, v]) => `${t(`member.${k}` as MessageKey)}: ${v}`).join("; ")}{c.note && ` — ${c.note}`}</p>
+                <DecideCorrection correctionId={c.id} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
 
       <Card title={editable ? t("member.edit") : t("member.title")}>
         {record.idMasked && <p className="mb-3 text-sm text-slate-600">{t("member.idMaskedNote")}</p>}
