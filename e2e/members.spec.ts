@@ -58,6 +58,13 @@ test("a leader reads records with national IDs masked", async ({ browser }) => {
   const ids = await page.getByRole("cell").filter({ hasText: "••••" }).count();
   expect(ids).toBeGreaterThan(0);
   await expect(page.getByRole("link", { name: "Thêm hội viên" })).toHaveCount(0);
+  // The same list as an Excel file.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Xuất Excel" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^danh-sach-hoi-vien-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const bytes = await (await import("node:fs/promises")).readFile((await file.path())!);
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
   await context.close();
 });
 

@@ -9,8 +9,9 @@ import { getDb } from "@/lib/db";
 import { t, type MessageKey } from "@/lib/i18n";
 import { formatDate, todayInVietnam } from "@/lib/i18n/format";
 import { ETHNICITIES } from "@/lib/members/catalogues";
+import { memberFilterParams, toMemberQuery } from "@/lib/members/list-params";
 import { EVALUATION_LEVELS } from "@/lib/members/schemas";
-import { AGE_BANDS, listMembers, type AgeBand } from "@/lib/members/service";
+import { AGE_BANDS, listMembers } from "@/lib/members/service";
 import { listUnitOptions } from "@/lib/org/units";
 import { parseList, type RawSearchParams } from "@/lib/search-params";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
@@ -21,15 +22,7 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: t("member.title") };
 
-const filters = z.object({
-  unit: z.uuid().optional().catch(undefined),
-  status: z.enum(memberStatus.enumValues).optional().catch(undefined),
-  gender: z.enum(["male", "female"]).optional().catch(undefined),
-  age: z.enum(Object.keys(AGE_BANDS) as [AgeBand, ...AgeBand[]]).optional().catch(undefined),
-  ethnicity: z.enum(ETHNICITIES).optional().catch(undefined),
-  joined: z.coerce.number().int().min(1900).max(2100).optional().catch(undefined),
-  evalYear: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
-  eval: z.enum(EVALUATION_LEVELS).optional().catch(undefined),
+const filters = memberFilterParams.omit({ q: true }).extend({
   sort: z.enum(["name", "birthDate", "joinedOn"]).optional().catch(undefined),
   print: z.enum(["1"]).optional().catch(undefined),
 });
@@ -41,17 +34,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const actor = await getActor();
   const result = await orNotFound(() =>
     listMembers(db, actor, {
+      ...toMemberQuery(params, Number(todayInVietnam().slice(0, 4)) - 1),
       page: printing ? 1 : params.page,
       pageSize: printing ? 2000 : params.size,
-      q: params.q,
-      unitId: params.unit,
-      status: params.status,
-      gender: params.gender,
-      ageBand: params.age,
-      ethnicity: params.ethnicity,
-      joinedYear: params.joined,
-      evaluationYear: params.eval ? (params.evalYear ?? new Date().getFullYear() - 1) : undefined,
-      evaluation: params.eval,
       sort: params.sort,
       dir: params.dir,
     }),
