@@ -2,7 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { decideTransferAction, recordEvaluationsAction, recordExitAction, requestTransferAction } from "@/lib/members/actions";
+import {
+  addParticipationAction,
+  decideTransferAction,
+  recordEvaluationsAction,
+  recordExitAction,
+  removeParticipationAction,
+  requestTransferAction,
+} from "@/lib/members/actions";
 import { EXIT_KINDS, recordExitInput, requestTransferInput, EVALUATION_LEVELS } from "@/lib/members/schemas";
 import { t, type MessageKey } from "@/lib/i18n";
 import { formatDate, todayInVietnam } from "@/lib/i18n/format";
@@ -173,6 +180,49 @@ export function MatureOutList({ members, year }: { members: { id: string; fullNa
       </ul>
       <FormStatus status={status} />
       <Button type="button" disabled={pending || selected.length === 0} onClick={submit}>{t("member.matureSelected")}</Button>
+    </div>
+  );
+}
+
+/** Secondary participations of one member: the list, remove buttons and an add form. */
+export function ParticipationEditor({ memberId, current, units }: { memberId: string; current: { id: string; unitName: string }[]; units: UnitOption[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [status, setStatus] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [unitId, setUnitId] = useState("");
+  const run = (call: () => Promise<{ ok: boolean; message?: string; fieldErrors?: Record<string, string> }>) =>
+    startTransition(async () => {
+      const result = await call();
+      const detail = result.ok ? "" : Object.values(result.fieldErrors ?? {}).join(" ");
+      setStatus({ tone: result.ok ? "success" : "error", text: [result.message, detail].filter(Boolean).join(" ") });
+      if (result.ok) router.refresh();
+    });
+  return (
+    <div className="space-y-3 text-sm">
+      <p className="text-slate-700">{t("member.participationHint")}</p>
+      <ul className="space-y-1">
+        {current.map((p) => (
+          <li key={p.id} className="flex items-center gap-2">
+            <span>{p.unitName}</span>
+            <Button type="button" variant="ghost" disabled={pending} aria-label={`${t("member.participationRemove")}: ${p.unitName}`} onClick={() => run(() => removeParticipationAction({ participationId: p.id }))}>
+              {t("member.participationRemove")}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="space-y-1">
+          <span className="block font-medium">{t("member.participation")}</span>
+          <select value={unitId} onChange={(e) => setUnitId(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-2">
+            <option value="">—</option>
+            {units.map((u) => <option key={u.id} value={u.id}>{indent(u)}</option>)}
+          </select>
+        </label>
+        <Button type="button" variant="secondary" disabled={pending || !unitId} onClick={() => run(() => addParticipationAction({ memberId, unitId }))}>
+          {t("member.participationAdd")}
+        </Button>
+      </div>
+      <FormStatus status={status} />
     </div>
   );
 }

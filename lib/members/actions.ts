@@ -2,8 +2,11 @@
 
 import { defineAction } from "@/lib/actions/define";
 import { decideCorrection, requestCorrection } from "./corrections";
+import { addParticipation, removeParticipation } from "./participation";
 import { decideTransfer, recordEvaluations, recordExit, requestTransfer } from "./lifecycle";
 import {
+  addParticipationInput,
+  removeParticipationInput,
   createMemberInput,
   decideCorrectionInput,
   decideTransferInput,
@@ -69,4 +72,18 @@ export const decideCorrectionAction = defineAction(
   decideCorrectionInput,
   async ({ db, actor }, input) => decideCorrection(db, actor, input),
   { success: "member.correctionDecidedOk" },
+);
+
+export const addParticipationAction = defineAction(
+  "member.addParticipation",
+  addParticipationInput,
+  async ({ db, actor }, input) => ({ id: (await addParticipation(db, actor, input)).id }),
+  { success: "member.participationAdded" },
+);
+
+export const removeParticipationAction = defineAction(
+  "member.removeParticipation",
+  removeParticipationInput,
+  async ({ db, actor }, input) => removeParticipation(db, actor, input),
+  { success: "member.participationRemoved" },
 );

@@ -86,3 +86,6 @@ export const requestCorrectionInput = z.object({
   note: optionalText(500),
 });
 export const decideCorrectionInput = z.object({ correctionId: uuidField, approve: z.boolean() });
+
+export const addParticipationInput = z.object({ memberId: uuidField, unitId: uuidField });
+export const removeParticipationInput = z.object({ participationId: uuidField });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, memberCorrections, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
+import { auditLog, memberCorrections, memberParticipations, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { DefinedAction } from "@/lib/actions/define";
 import { ROLES } from "@/lib/auth/permissions";
@@ -200,6 +200,21 @@ export const MATRIX: Record<string, MatrixRow> = {
       const member = await makeMember(db, target.id);
       const [correction] = await db.insert(memberCorrections).values({ memberId: member.id, changes: { phone: "0987654321" } }).returning();
       return { correctionId: correction!.id, approve: true };
+    },
+  },
+  "member.addParticipation": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => {
+      const member = await makeMember(db, target.id);
+      return { memberId: member.id, unitId: (await unitByCode(db, "HO-CHI-MINH")).id };
+    },
+  },
+  "member.removeParticipation": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => {
+      const member = await makeMember(db, target.id);
+      const [row] = await db.insert(memberParticipations).values({ memberId: member.id, unitId: (await unitByCode(db, "HO-CHI-MINH")).id }).returning();
+      return { participationId: row!.id };
     },
   },
   "account.switchActiveUnit": {

@@ -11,7 +11,7 @@ import { getMember } from "@/lib/members/service";
 import { listAllActiveUnits } from "@/lib/members/units";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { DecideCorrection } from "@/components/members/correction-forms";
-import { ExitForm, TransferForm } from "@/components/members/lifecycle-forms";
+import { ExitForm, ParticipationEditor, TransferForm } from "@/components/members/lifecycle-forms";
 import { EditMemberForm, type MemberFormValues } from "@/components/members/member-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card } from "@/components/ui/card";
@@ -85,6 +85,9 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           </Card>
           <Card title={t("member.exit")}>
             <ExitForm memberId={member.id} />
+          </Card>
+          <Card title={t("member.participation")}>
+            <ParticipationEditor memberId={member.id} current={record.participations} units={transferTargets} />
           </Card>
         </div>
       )}
