@@ -91,3 +91,17 @@ test("a member asks for a correction of their own record and an officer approves
   await expect(officerPage.getByLabel("Nghề nghiệp")).toHaveValue("Cán bộ hưu trí");
   await officer.close();
 });
+
+test("an officer records where a member also takes part, then removes it", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: authFile("hanoi.canbo") });
+  const page = await context.newPage();
+  await page.goto("/lam-viec/hoi-vien?status=active&q=nguyen");
+  await page.getByRole("table").getByRole("link").first().click();
+  const card = page.locator("section", { has: page.getByRole("heading", { name: "Sinh hoạt thêm tại đơn vị khác" }) });
+  await card.getByLabel("Sinh hoạt thêm tại đơn vị khác").selectOption({ label: "— Hội Cựu TNXP thành phố Hồ Chí Minh" });
+  await card.getByRole("button", { name: "Thêm nơi sinh hoạt" }).click();
+  await expect(page.getByText("Sinh hoạt thêm tại: Hội Cựu TNXP thành phố Hồ Chí Minh")).toBeVisible();
+  await card.getByRole("button", { name: "Bỏ: Hội Cựu TNXP thành phố Hồ Chí Minh" }).click();
+  await expect(page.getByText("Sinh hoạt thêm tại: Hội Cựu TNXP thành phố Hồ Chí Minh")).toHaveCount(0);
+  await context.close();
+});

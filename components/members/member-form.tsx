@@ -29,11 +29,12 @@ export interface MemberFormValues {
   occupation: string;
   joinedOn: string;
   partyJoinedOn: string;
+  lawfulBasis: string;
 }
 
 export const EMPTY_MEMBER: MemberFormValues = {
   fullName: "", birthDate: "", gender: "", ethnicity: "", religion: "", nationalId: "", hometown: "", currentAddress: "",
-  phone: "", email: "", education: "", qualification: "", occupation: "", joinedOn: "", partyJoinedOn: "",
+  phone: "", email: "", education: "", qualification: "", occupation: "", joinedOn: "", partyJoinedOn: "", lawfulBasis: "consent",
 };
 
 type AnyForm = UseFormReturn<MemberFormValues & Record<string, unknown>>;
@@ -82,6 +83,14 @@ function RecordFields({ form }: { form: AnyForm }) {
       {text("occupation", "member.occupation")}
       {text("joinedOn", "member.joinedOn", { type: "date" })}
       {text("partyJoinedOn", "member.partyJoinedOn", { type: "date" })}
+      <Field label={t("member.lawfulBasis")} error={err("lawfulBasis")}>
+        {(a) => (
+          <SelectInput {...a} {...form.register("lawfulBasis")}>
+            <option value="consent">{t("member.lawfulBasis.consent")}</option>
+            <option value="charter">{t("member.lawfulBasis.charter")}</option>
+          </SelectInput>
+        )}
+      </Field>
     </>
   );
 }

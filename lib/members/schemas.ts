@@ -29,6 +29,8 @@ export const memberFields = z.object({
   occupation: optionalText(200),
   joinedOn: blankToNull(dateField),
   partyJoinedOn: blankToNull(dateField),
+  /** Why the organisation may hold this sensitive record (Law 91/2025): the member's consent, or the charter they joined under. */
+  lawfulBasis: z.enum(["consent", "charter"], "validation.choice").default("consent"),
 });
 
 /** Cross-field rules: the ID must fit the birth date; joining comes after birth. */

@@ -24,7 +24,7 @@ import type { CreateMemberInput, MemberFields, UpdateMemberInput } from "./schem
 
 const RECORD_FIELDS = [
   "fullName", "birthDate", "gender", "ethnicity", "religion", "nationalId", "hometown", "currentAddress", "phone",
-  "email", "education", "qualification", "occupation", "joinedOn", "partyJoinedOn",
+  "email", "education", "qualification", "occupation", "joinedOn", "partyJoinedOn", "lawfulBasis",
 ] as const satisfies readonly (keyof MemberFields)[];
 
 function recordValues(input: MemberFields) {

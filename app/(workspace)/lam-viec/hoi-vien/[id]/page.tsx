@@ -29,7 +29,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
   const transferTargets = editable ? await listAllActiveUnits(db) : [];
   const corrections = record.canManage ? await listPendingCorrections(db, actor, member.id) : [];
   const values = Object.fromEntries(
-    (["fullName", "birthDate", "gender", "ethnicity", "religion", "nationalId", "hometown", "currentAddress", "phone", "email", "education", "qualification", "occupation", "joinedOn", "partyJoinedOn"] as const).map(
+    (["fullName", "birthDate", "gender", "ethnicity", "religion", "nationalId", "hometown", "currentAddress", "phone", "email", "education", "qualification", "occupation", "joinedOn", "partyJoinedOn", "lawfulBasis"] as const).map(
       (k) => [k, member[k] ?? ""],
     ),
   ) as unknown as MemberFormValues;
@@ -71,7 +71,13 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
             {(Object.keys(values) as (keyof MemberFormValues)[]).map((k) => (
               <div key={k} className="flex gap-2">
                 <dt className="w-40 shrink-0 text-slate-600">{t(`member.${k}` as MessageKey)}</dt>
-                <dd>{k === "gender" && values[k] ? t(`member.gender.${values[k]}` as MessageKey) : /Date|On$/.test(k) ? formatDate(values[k]) : values[k]}</dd>
+                <dd>
+                  {(k === "gender" || k === "lawfulBasis") && values[k]
+                    ? t(`member.${k}.${values[k]}` as MessageKey)
+                    : /Date|On$/.test(k)
+                      ? formatDate(values[k])
+                      : values[k]}
+                </dd>
               </div>
             ))}
           </dl>
