@@ -48,15 +48,17 @@ export function CorrectionRequestForm() {
 }
 
 export function DecideCorrection({ correctionId }: { correctionId: string }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [done, setDone] = useState(false);
   const decide = (approve: boolean) =>
     startTransition(async () => {
       const result = await decideCorrectionAction({ correctionId, approve });
       setStatus(result.ok ? { tone: "success", text: result.message ?? "" } : { tone: "error", text: result.message });
-      if (result.ok) router.refresh();
+      setDone(result.ok);
     });
+  // Once decided, the confirmation stays in place; the record below shows the change on reload.
+  if (done) return <FormStatus status={status} />;
   return (
     <span className="flex flex-wrap items-center gap-2">
       <Button type="button" disabled={pending} onClick={() => decide(true)}>{t("member.approve")}</Button>

@@ -76,16 +76,18 @@ export function ExitForm({ memberId }: { memberId: string }) {
 
 /** Accept (placing the member in one of the receiving unit's units) or reject one incoming transfer. */
 export function DecideTransfer({ transferId, places }: { transferId: string; places: UnitOption[] }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [place, setPlace] = useState("");
   const [status, setStatus] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [done, setDone] = useState(false);
   const decide = (accept: boolean) =>
     startTransition(async () => {
       const result = await decideTransferAction({ transferId, accept, placeUnitId: place, note: "" });
       setStatus(result.ok ? { tone: "success", text: result.message ?? "" } : { tone: "error", text: result.message });
-      if (result.ok) router.refresh();
+      setDone(result.ok);
     });
+  // Once decided, the item stays with its confirmation (a refresh would remove it, message and all).
+  if (done) return <FormStatus status={status} />;
   return (
     <div className="flex flex-wrap items-end gap-2">
       <label className="text-sm">

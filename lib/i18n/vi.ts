@@ -454,7 +454,7 @@ export const messages = {
   "member.correctionRequested": "Đã gửi đề nghị đính chính.",
   "member.correctionNotFound": "Không tìm thấy đề nghị đính chính.",
   "member.correctionDecided": "Đề nghị này đã được xử lý.",
-  "member.correctionDecidedOk": "Đã xử lý đề nghị đính chính.",
+  "member.correctionDecidedOk": "Đã xử lý đề nghị đính chính. Tải lại trang để xem hồ sơ đã cập nhật.",
   "member.corrections": "Đề nghị đính chính đang chờ",
   "member.approve": "Chấp nhận",
   "member.decline": "Từ chối",
