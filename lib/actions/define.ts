@@ -59,7 +59,7 @@ export function defineAction<S extends z.ZodType, T>(
         );
         return { ok: false, code: error.code, message: t(error.messageKey, error.values), fieldErrors, details: error.details };
       }
-      console.error(`[action ${name}]`, error instanceof Error ? error.message : error);
+      console.error(`[action ${name}]`, safeErrorSummary(error));
       return { ok: false, code: "error", message: t("error.unexpected"), fieldErrors: {} };
     }
   };
@@ -69,4 +69,18 @@ export function defineAction<S extends z.ZodType, T>(
     return execute(await resolveActionContext(), input);
   };
   return Object.assign(action, { actionName: name, execute });
+}
+
+/**
+ * What may go to the log about an unexpected error: its kind and the database's error code and
+ * constraint, never the message, which for a failed query carries the parameters (names, IDs).
+ */
+export function safeErrorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const cause = (error as { cause?: { code?: string; constraint?: string; constraint_name?: string } }).cause;
+  const parts = [error.name];
+  if (cause?.code) parts.push(`sqlstate=${cause.code}`);
+  const constraint = cause?.constraint ?? cause?.constraint_name;
+  if (constraint) parts.push(`constraint=${constraint}`);
+  return parts.join(" ");
 }
