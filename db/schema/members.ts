@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -58,6 +60,8 @@ export const members = pgTable(
     /** Given name, middle, family, in a form that sorts in Vietnamese order under any collation. */
     sortKey: text("sort_key").notNull(),
     birthDate: date("birth_date"),
+    /** Only the year of birth is known (old registers): birth_date holds 1 January of it. */
+    birthYearOnly: boolean("birth_year_only").notNull().default(false),
     gender: gender("gender"),
     ethnicity: text("ethnicity"),
     religion: text("religion"),
@@ -79,11 +83,14 @@ export const members = pgTable(
     /** The member's own account (role "member"), for reading their record and asking for corrections. */
     userId: uuid("user_id").references(() => users.id),
     lawfulBasis: text("lawful_basis").notNull().default("consent"),
+    /** The import batch that created the record, if any. */
+    importBatchId: uuid("import_batch_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("members_unit_idx").on(t.unitId),
+    index("members_import_batch_idx").on(t.importBatchId).where(sql`${t.importBatchId} is not null`),
     index("members_sort_idx").on(t.sortKey),
     index("members_status_idx").on(t.status),
     uniqueIndex("members_national_id_key").on(t.nationalId).where(sql`${t.nationalId} is not null`),
@@ -196,5 +203,64 @@ export const memberCorrections = pgTable(
   (t) => [index("member_corrections_member_idx").on(t.memberId, t.status)],
 );
 
+export const importStatus = pgEnum("member_import_status", ["draft", "committed", "discarded"]);
+
+/**
+ * One uploaded list, from upload to commit. The file itself is kept on disk under its SHA-256;
+ * the mapping, the user's fixes and decisions live here until the batch is committed, and the
+ * counts stay as the record of what was imported.
+ */
+export const memberImportBatches = pgTable(
+  "member_import_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Rows without a unit code go to this unit; the batch is visible to whoever manages it. */
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    fileName: text("file_name").notNull(),
+    fileHash: text("file_hash").notNull(),
+    fileSize: integer("file_size").notNull(),
+    format: text("format").notNull(),
+    sheetName: text("sheet_name"),
+    /** 0-based grid row where data starts, and the header's column texts, as found on upload. */
+    headerRow: integer("header_row").notNull(),
+    /** Column index → import target (null = ignored). */
+    mapping: jsonb("mapping").$type<Record<string, string | null>>().notNull(),
+    mappingConfirmed: boolean("mapping_confirmed").notNull().default(false),
+    /** Row number → field → text typed in the preview in place of the cell. */
+    fixes: jsonb("fixes").$type<Record<string, Record<string, string>>>().notNull().default({}),
+    /** Row number → what to do with the row (defaults: create, or skip for a duplicate). */
+    decisions: jsonb("decisions").$type<Record<string, "create" | "skip" | "secondary" | "update">>().notNull().default({}),
+    status: importStatus("status").notNull().default("draft"),
+    rowCount: integer("row_count").notNull().default(0),
+    createdCount: integer("created_count").notNull().default(0),
+    updatedCount: integer("updated_count").notNull().default(0),
+    secondaryCount: integer("secondary_count").notNull().default(0),
+    skippedCount: integer("skipped_count").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    committedAt: timestamp("committed_at", { withTimezone: true }),
+  },
+  (t) => [index("member_import_batches_unit_idx").on(t.unitId, t.createdAt), index("member_import_batches_hash_idx").on(t.fileHash)],
+);
+
+/** The column mapping a unit confirmed for a given set of headers, offered again next time. */
+export const memberImportMappings = pgTable(
+  "member_import_mappings",
+  {
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** SHA-256 of the normalised header texts. */
+    signature: text("signature").notNull(),
+    mapping: jsonb("mapping").$type<Record<string, string | null>>().notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.signature] })],
+);
+
+export type MemberImportBatch = typeof memberImportBatches.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type MemberEvent = typeof memberEvents.$inferSelect;

@@ -53,7 +53,8 @@ export type ProblemCode =
   | "nameFormat"
   | "formula"
   | "cellError"
-  | "duplicateInFile";
+  | "duplicateInFile"
+  | "unitUnknown";
 
 export type WarningCode =
   | "yearOnly"

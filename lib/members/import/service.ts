@@ -1,0 +1,373 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { memberEvents, memberImportBatches, memberImportMappings, memberParticipations, members, units, users, type MemberImportBatch } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
+import { inScope, requirePermission, type Scope } from "@/lib/auth/guard";
+import { recordAudit } from "@/lib/audit/service";
+import type { Db } from "@/lib/db";
+import { foldVietnamese, todayInVietnam } from "@/lib/i18n/format";
+import { personNameSortKey } from "@/lib/i18n/sort-key";
+import { findUnitInScope } from "@/lib/org/units";
+import { analyseBatch, type AnalysedRow, type Analysis, FIXABLE_FIELDS, forgetParsedFile, type ImportDecision, parseImportFile, rememberParsedFile, toColumnMapping } from "./analyse";
+import { normalizeHeader } from "./header";
+import { type ColumnMapping, IMPORT_TARGETS, missingRequired, type SavedMapping, suggestMapping, toSavedMapping } from "./mapping";
+import { importMessage } from "./messages";
+import { keepImportFile, sha256 } from "./storage";
+
+const WRITE_CHUNK = 1000;
+
+/** What identifies a layout of columns: the same headers in the same order. */
+function headerSignature(texts: readonly string[]): string {
+  return sha256(new TextEncoder().encode(texts.map(normalizeHeader).join("\u241f")));
+}
+
+async function findBatchInScope(db: Db, id: string, scope: Scope, options: { forUpdate?: boolean } = {}) {
+  const query = db
+    .select({ batch: memberImportBatches, unitName: units.name, unitPath: units.path })
+    .from(memberImportBatches)
+    .innerJoin(units, eq(units.id, memberImportBatches.unitId))
+    .where(and(eq(memberImportBatches.id, id), inScope(units.path, scope)))
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for("update", { of: memberImportBatches }) : await query;
+  if (!row) throw new NotFoundError("import.batchNotFound");
+  return row;
+}
+
+function assertDraft(batch: MemberImportBatch) {
+  if (batch.status !== "draft") throw new ConflictError(batch.status === "committed" ? "import.alreadyCommitted" : "import.discarded");
+}
+
+/**
+ * Takes an uploaded list for a unit: checks it reads and has a header, keeps the file, and opens a
+ * draft batch with the mapping suggested from the headers (or the one this unit confirmed before
+ * for the same headers). Nothing about members is written until the batch is committed.
+ */
+export async function startImport(db: Db, actor: Actor | null, input: { unitId: string; fileName: string; bytes: Uint8Array }) {
+  const scope = requirePermission(actor, "member.manage");
+  const unit = await findUnitInScope(db, input.unitId, scope);
+  if (unit.activeTo) throw new InvalidInputError({ unitId: "unit.inactive" });
+  const fileName = input.fileName.replace(/[\\/]/g, "_").slice(0, 200) || "tep";
+  const parsed = await parseImportFile(input.bytes, fileName);
+  const problem = parsed.read.problems[0];
+  if (problem) throw new FileRejected(problem.message);
+  if (!parsed.header) throw new FileRejected(importMessage("import.header.notFound"));
+  const { header } = parsed;
+
+  const signature = headerSignature(header.columns.map((c) => c.text));
+  const [remembered] = await db
+    .select({ mapping: memberImportMappings.mapping })
+    .from(memberImportMappings)
+    .where(and(eq(memberImportMappings.unitId, unit.id), eq(memberImportMappings.signature, signature)));
+  const mapping = suggestMapping(header.columns, remembered?.mapping as SavedMapping | undefined);
+  const fileHash = await keepImportFile(input.bytes);
+  rememberParsedFile(fileHash, parsed);
+
+  return db.transaction(async (tx) => {
+    const [batch] = await tx
+      .insert(memberImportBatches)
+      .values({
+        unitId: unit.id,
+        createdBy: actor!.userId,
+        fileName,
+        fileHash,
+        fileSize: input.bytes.length,
+        format: parsed.read.format ?? "xlsx",
+        sheetName: parsed.read.sheetName,
+        headerRow: header.headerRows[0] ?? 0,
+        mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v ?? null])),
+        mappingConfirmed: Boolean(remembered),
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "member.importStart",
+      entityType: "member_import",
+      entityId: batch!.id,
+      unitId: unit.id,
+      changes: { file: { to: fileName }, sha256: { to: fileHash } },
+    });
+    return { id: batch!.id };
+  });
+}
+
+/** A file that cannot be imported at all; the message (already Vietnamese) goes next to the file field. */
+export class FileRejected extends InvalidInputError {
+  constructor(readonly text: string) {
+    super({ file: "import.fileRejected" }, "import.fileRejected");
+  }
+}
+
+/** The batch as its pages show it: record, header columns with their mapping, and the analysed rows. */
+export async function getImportBatch(db: Db, actor: Actor | null, id: string) {
+  const scope = requirePermission(actor, "member.manage");
+  const { batch, unitName } = await findBatchInScope(db, id, scope);
+  const [creator] = batch.createdBy ? await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, batch.createdBy)) : [];
+  const earlier = await db
+    .select({ id: memberImportBatches.id, committedAt: memberImportBatches.committedAt, fileName: memberImportBatches.fileName })
+    .from(memberImportBatches)
+    .innerJoin(units, eq(units.id, memberImportBatches.unitId))
+    .where(
+      and(
+        eq(memberImportBatches.fileHash, batch.fileHash),
+        eq(memberImportBatches.status, "committed"),
+        sql`${memberImportBatches.id} <> ${batch.id}`,
+        inScope(units.path, scope),
+      ),
+    )
+    .orderBy(desc(memberImportBatches.committedAt))
+    .limit(5);
+  const analysis = batch.status === "draft" ? await analyseBatch(db, batch, scope, todayInVietnam()) : null;
+  return { batch, unitName, createdByName: creator?.fullName ?? null, earlier, analysis };
+}
+
+/** The user's mapping: every column index must exist and every target be known; required fields mapped. */
+export async function confirmImportMapping(db: Db, actor: Actor | null, input: { batchId: string; mapping: Record<string, string | null> }) {
+  const scope = requirePermission(actor, "member.manage");
+  return db.transaction(async (tx) => {
+    const { batch } = await findBatchInScope(tx, input.batchId, scope, { forUpdate: true });
+    assertDraft(batch);
+    const analysis = await analyseBatch(tx, batch, scope, todayInVietnam());
+    const columns = analysis.header.columns;
+    const mapping: ColumnMapping = {};
+    for (const column of columns) {
+      const target = input.mapping[String(column.index)] ?? null;
+      if (target !== null && !(IMPORT_TARGETS as readonly string[]).includes(target)) throw new InvalidInputError({ [`col${column.index}`]: "error.invalid" });
+      mapping[column.index] = target as ColumnMapping[number];
+    }
+    const missing = missingRequired(mapping);
+    if (missing.length > 0) {
+      throw new InvalidInputError(Object.fromEntries(missing.map((f) => [f, "import.mappingMissing"])), "import.mappingIncomplete");
+    }
+    const stored = Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v ?? null]));
+    await tx.update(memberImportBatches).set({ mapping: stored, mappingConfirmed: true }).where(eq(memberImportBatches.id, batch.id));
+    const signature = headerSignature(columns.map((c) => c.text));
+    const saved = toSavedMapping(columns, mapping);
+    await tx
+      .insert(memberImportMappings)
+      .values({ unitId: batch.unitId, signature, mapping: saved, updatedBy: actor!.userId })
+      .onConflictDoUpdate({ target: [memberImportMappings.unitId, memberImportMappings.signature], set: { mapping: saved, updatedBy: actor!.userId, updatedAt: new Date() } });
+    return { id: batch.id };
+  });
+}
+
+/** Replaces a row's values with what the user typed; the row is checked again like any other. */
+export async function fixImportRow(db: Db, actor: Actor | null, input: { batchId: string; rowNumber: number; values: Record<string, string> }) {
+  const scope = requirePermission(actor, "member.manage");
+  return db.transaction(async (tx) => {
+    const { batch } = await findBatchInScope(tx, input.batchId, scope, { forUpdate: true });
+    assertDraft(batch);
+    const analysis = await analyseBatch(tx, batch, scope, todayInVietnam());
+    if (!analysis.rows.some((r) => r.rowNumber === input.rowNumber)) throw new NotFoundError("import.rowNotFound");
+    const fix = Object.fromEntries(FIXABLE_FIELDS.map((f) => [f, (input.values[f] ?? "").slice(0, 500)]));
+    const fixes = { ...batch.fixes, [String(input.rowNumber)]: fix };
+    const [updated] = await tx.update(memberImportBatches).set({ fixes }).where(eq(memberImportBatches.id, batch.id)).returning();
+    const after = await analyseBatch(tx, updated!, scope, todayInVietnam());
+    const row = after.rows.find((r) => r.rowNumber === input.rowNumber)!;
+    return { rowNumber: row.rowNumber, problems: row.problems.map((p) => ({ field: p.field, message: p.message })) };
+  });
+}
+
+/** Sets what happens to some rows; a decision a row does not allow is refused. */
+export async function decideImportRows(db: Db, actor: Actor | null, input: { batchId: string; rowNumbers: number[]; decision: ImportDecision }) {
+  const scope = requirePermission(actor, "member.manage");
+  return db.transaction(async (tx) => {
+    const { batch } = await findBatchInScope(tx, input.batchId, scope, { forUpdate: true });
+    assertDraft(batch);
+    const analysis = await analyseBatch(tx, batch, scope, todayInVietnam());
+    const byNumber = new Map(analysis.rows.map((r) => [r.rowNumber, r]));
+    const decisions = { ...batch.decisions };
+    for (const n of input.rowNumbers) {
+      const row = byNumber.get(n);
+      if (!row) throw new NotFoundError("import.rowNotFound");
+      if (!row.allowed.includes(input.decision)) throw new InvalidInputError({ decision: "import.decisionNotAllowed" }, "import.decisionNotAllowed");
+      decisions[String(n)] = input.decision;
+    }
+    await tx.update(memberImportBatches).set({ decisions }).where(eq(memberImportBatches.id, batch.id));
+    return { count: input.rowNumbers.length };
+  });
+}
+
+export async function discardImport(db: Db, actor: Actor | null, input: { batchId: string }) {
+  const scope = requirePermission(actor, "member.manage");
+  return db.transaction(async (tx) => {
+    const { batch } = await findBatchInScope(tx, input.batchId, scope, { forUpdate: true });
+    assertDraft(batch);
+    await tx.update(memberImportBatches).set({ status: "discarded" }).where(eq(memberImportBatches.id, batch.id));
+    await recordAudit(tx, actor, { action: "member.importDiscard", entityType: "member_import", entityId: batch.id, unitId: batch.unitId, changes: {} });
+    forgetParsedFile(batch.fileHash);
+    return { id: batch.id };
+  });
+}
+
+function memberValues(row: AnalysedRow, batchId: string, today: string) {
+  const v = row.values;
+  const joinedOn = v.joinedOn ?? null;
+  return {
+    fullName: v.fullName!,
+    nameFolded: foldVietnamese(v.fullName!),
+    sortKey: personNameSortKey(v.fullName!),
+    birthDate: v.birthDate ?? null,
+    birthYearOnly: row.yearOnly.includes("birthDate"),
+    gender: v.gender ?? null,
+    ethnicity: v.ethnicity ?? null,
+    religion: v.religion ?? null,
+    nationalId: v.nationalId ?? null,
+    hometown: v.hometown ?? null,
+    currentAddress: v.currentAddress ?? null,
+    phone: v.phone ?? null,
+    email: v.email ?? null,
+    education: v.education ?? null,
+    qualification: v.qualification ?? null,
+    occupation: v.occupation ?? null,
+    joinedOn,
+    partyJoinedOn: v.partyJoinedOn ?? null,
+    unitId: row.unitId!,
+    status: "active" as const,
+    statusSince: joinedOn ?? today,
+    importBatchId: batchId,
+  };
+}
+
+/** The fields an "update" takes from the file: those the row fills, never blanking what is there. */
+function updateValues(row: AnalysedRow) {
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(row.values)) {
+    if (field === "unitCode" || value === undefined || value === null || value === "") continue;
+    values[field] = value;
+  }
+  if (row.values.fullName) {
+    values.nameFolded = foldVietnamese(row.values.fullName);
+    values.sortKey = personNameSortKey(row.values.fullName);
+  }
+  if (row.values.birthDate) values.birthYearOnly = row.yearOnly.includes("birthDate");
+  return values;
+}
+
+/**
+ * Writes the batch in one transaction: the rows are read and checked again (the file, the fixes
+ * and the members as they are now), and if any row still has a problem and is not skipped,
+ * nothing is written. Duplicates are skipped unless the user chose otherwise, so importing the
+ * same file again adds no one twice.
+ */
+export async function commitImport(db: Db, actor: Actor | null, input: { batchId: string }) {
+  const scope = requirePermission(actor, "member.manage");
+  const today = todayInVietnam();
+  try {
+    const result = await db.transaction(async (tx) => {
+      const { batch } = await findBatchInScope(tx, input.batchId, scope, { forUpdate: true });
+      assertDraft(batch);
+      const analysis: Analysis = await analyseBatch(tx, batch, scope, today);
+      const missing = missingRequired(analysis.mapping);
+      if (missing.length > 0) throw new InvalidInputError(Object.fromEntries(missing.map((f) => [f, "import.mappingMissing"])), "import.mappingIncomplete");
+      if (analysis.counts.blocked > 0) {
+        throw new ConflictError("import.unresolved", {}, { values: { count: analysis.counts.blocked } });
+      }
+      const create = analysis.rows.filter((r) => r.decision === "create");
+      const update = analysis.rows.filter((r) => r.decision === "update" && r.match?.memberId);
+      const secondary = analysis.rows.filter((r) => r.decision === "secondary" && r.match);
+      const events: (typeof memberEvents.$inferInsert)[] = [];
+
+      for (let i = 0; i < create.length; i += WRITE_CHUNK) {
+        const chunk = create.slice(i, i + WRITE_CHUNK);
+        const inserted = await tx.insert(members).values(chunk.map((r) => memberValues(r, batch.id, today))).returning({ id: members.id, unitId: members.unitId, joinedOn: members.joinedOn });
+        for (const m of inserted) {
+          events.push({ memberId: m.id, kind: "recorded", occurredOn: m.joinedOn ?? today, unitId: m.unitId, actorId: actor!.userId, details: { importBatchId: batch.id } });
+        }
+      }
+      for (const row of update) {
+        const values = updateValues(row);
+        await tx
+          .update(members)
+          .set({ ...values, version: sql`${members.version} + 1`, updatedAt: new Date() })
+          .where(eq(members.id, row.match!.memberId!));
+        events.push({
+          memberId: row.match!.memberId!,
+          kind: "updated",
+          occurredOn: today,
+          unitId: row.match!.unitId,
+          actorId: actor!.userId,
+          details: { fields: Object.keys(values).filter((f) => f !== "nameFolded" && f !== "sortKey"), importBatchId: batch.id },
+        });
+      }
+      // The member's record stays where it is; the importing unit takes part in it.
+      const secondaryRows = secondary.map((r) => ({ memberId: r.match!.recordId, row: r }));
+      let secondaryCount = 0;
+      for (const s of secondaryRows) {
+        const added = await tx
+          .insert(memberParticipations)
+          .values({ memberId: s.memberId, unitId: s.row.unitId!, since: today })
+          .onConflictDoNothing()
+          .returning({ id: memberParticipations.id });
+        if (added.length > 0) secondaryCount++;
+      }
+      for (let i = 0; i < events.length; i += WRITE_CHUNK) await tx.insert(memberEvents).values(events.slice(i, i + WRITE_CHUNK));
+
+      const counts = { created: create.length, updated: update.length, secondary: secondaryCount, skipped: analysis.rows.length - create.length - update.length - secondaryCount };
+      await tx
+        .update(memberImportBatches)
+        .set({
+          status: "committed",
+          committedAt: new Date(),
+          rowCount: analysis.rows.length,
+          createdCount: counts.created,
+          updatedCount: counts.updated,
+          secondaryCount: counts.secondary,
+          skippedCount: counts.skipped,
+        })
+        .where(eq(memberImportBatches.id, batch.id));
+      await recordAudit(tx, actor, {
+        action: "member.importCommit",
+        entityType: "member_import",
+        entityId: batch.id,
+        unitId: batch.unitId,
+        changes: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, { to: v }])),
+      });
+      forgetParsedFile(batch.fileHash);
+      return counts;
+    });
+    return result;
+  } catch (error) {
+    // Someone recorded one of these people (same ID number) while the batch was being committed.
+    if (isUniqueViolation(error)) throw new ConflictError("import.changedMeanwhile");
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/** Every batch of the units the actor manages, newest first. */
+export async function listImportBatches(db: Db, actor: Actor | null, options: { page: number; pageSize: number }) {
+  const scope = requirePermission(actor, "member.manage");
+  const where = inScope(units.path, scope);
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db
+      .select({
+        id: memberImportBatches.id,
+        fileName: memberImportBatches.fileName,
+        fileHash: memberImportBatches.fileHash,
+        status: memberImportBatches.status,
+        unitName: units.name,
+        createdByName: users.fullName,
+        createdAt: memberImportBatches.createdAt,
+        committedAt: memberImportBatches.committedAt,
+        rowCount: memberImportBatches.rowCount,
+        createdCount: memberImportBatches.createdCount,
+        updatedCount: memberImportBatches.updatedCount,
+        secondaryCount: memberImportBatches.secondaryCount,
+        skippedCount: memberImportBatches.skippedCount,
+      })
+      .from(memberImportBatches)
+      .innerJoin(units, eq(units.id, memberImportBatches.unitId))
+      .leftJoin(users, eq(users.id, memberImportBatches.createdBy))
+      .where(where)
+      .orderBy(desc(memberImportBatches.createdAt))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(memberImportBatches).innerJoin(units, eq(units.id, memberImportBatches.unitId)).where(where),
+  ]);
+  return { rows, total };
+}

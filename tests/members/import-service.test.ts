@@ -1,0 +1,227 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memberEvents, memberImportBatches, memberParticipations, members } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
+import type { DatabaseHandle, Db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import {
+  commitImport,
+  confirmImportMapping,
+  decideImportRows,
+  discardImport,
+  FileRejected,
+  fixImportRow,
+  getImportBatch,
+  listImportBatches,
+  startImport,
+} from "@/lib/members/import/service";
+import { sha256 } from "@/lib/members/import/storage";
+import { createTestDatabase } from "../helpers/db";
+import { actorFor, countRows, makeMember, unitByCode } from "../helpers/fixtures";
+
+let handle: DatabaseHandle;
+let db: Db;
+let dataDir: string;
+const previousDataDir = process.env.DATA_DIR;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "kn-import-"));
+  process.env.DATA_DIR = dataDir;
+  resetEnvCache();
+  handle = await createTestDatabase();
+  db = handle.db;
+  await seedDemo(db);
+});
+afterAll(async () => {
+  await handle?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  if (previousDataDir === undefined) delete process.env.DATA_DIR;
+  else process.env.DATA_DIR = previousDataDir;
+  resetEnvCache();
+});
+
+const csv = (lines: string[]) => new TextEncoder().encode(lines.join("\r\n"));
+
+/** A list as communes send it: two title rows, an STT column, dates of every kind, two bad rows. */
+function communeList(suffix: string) {
+  return csv([
+    `DANH SÁCH ĐOÀN VIÊN ${suffix}`,
+    "(kèm theo công văn số 12/CV-ĐTN)",
+    "STT,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số CCCD,Số điện thoại",
+    `1,Nguyễn Văn Ân${suffix},15/03/2002,Nam,Kinh,001202000111,0912345678`,
+    `2,Trần Thị Bình${suffix},31/02/2001,Nữ,Kinh,,`,
+    `3,Lê Văn Cường${suffix},1999,Nam,Tày,12345,`,
+    `4,Phạm Thị Dung,20/10/2003,Nữ,Kinh,008303000444,`,
+    `5,Hoàng Văn Em,05/05/2000,Nam,Kinh,,`,
+  ]);
+}
+
+describe("member import batches", () => {
+  it("refuses files it cannot read with the reason, and writes nothing", async () => {
+    const officer = await actorFor(db, "hanoi.canbo");
+    const ward = await unitByCode(db, "HA-NOI-BA-DINH");
+    const before = await countRows(db, memberImportBatches);
+    const cases: [Uint8Array, string, RegExp][] = [
+      [new Uint8Array(), "trong.xlsx", /trống/],
+      [new TextEncoder().encode("%PDF-1.7 not a list"), "danh-sach.xlsx", /không phải bảng tính/],
+      [csv(["a,b,c", "1,2,3"]), "khong-tieu-de.csv", /tiêu đề cột/],
+      [new Uint8Array(21 * 1024 * 1024).fill(65), "lon.csv", /quá lớn/],
+    ];
+    for (const [bytes, name, message] of cases) {
+      const error = await startImport(db, officer, { unitId: ward.id, fileName: name, bytes }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FileRejected);
+      expect((error as FileRejected).text).toMatch(message);
+    }
+    expect(await countRows(db, memberImportBatches)).toBe(before);
+    expect(readdirSync(dataDir).length).toBe(0);
+  });
+
+  it("previews, refuses to commit with unresolved rows, then commits fixes and decisions in one go", async () => {
+    const officer = await actorFor(db, "hanoi.canbo");
+    const ward = await unitByCode(db, "HA-NOI-BA-DINH");
+    const tq = await unitByCode(db, "TUYEN-QUANG");
+    const elsewhere = await makeMember(db, tq.id, { fullName: "Phạm Thị Dung", birthDate: "2003-10-20", nationalId: "008303000444" });
+    const here = await makeMember(db, ward.id, { fullName: "Hoàng Văn Em", birthDate: "2000-05-05" });
+    const bytes = communeList(" A");
+
+    const { id } = await startImport(db, officer, { unitId: ward.id, fileName: "ds-ba-dinh.csv", bytes });
+    const { batch, analysis } = await getImportBatch(db, officer, id);
+    expect(batch.fileHash).toBe(sha256(bytes));
+    expect(readdirSync(path.join(dataDir, "imports"))).toContain(batch.fileHash);
+    const rows = analysis!.rows;
+    expect(rows.map((r) => r.rowNumber)).toEqual([4, 5, 6, 7, 8]);
+    expect(rows.map((r) => r.decision)).toEqual(["create", "create", "create", "skip", "skip"]);
+    expect(rows[1]!.problems.map((p) => [p.field, p.code])).toEqual([["birthDate", "impossibleDate"]]);
+    expect(rows[2]!.problems.map((p) => [p.field, p.code])).toEqual([["nationalId", "idLength"]]);
+    expect(rows[2]!.yearOnly).toEqual(["birthDate"]);
+    // Another province's record: where it is, not who it is.
+    expect(rows[3]!.match).toMatchObject({ by: "nationalId", unitName: tq.name, inScope: false, memberId: null, fullName: null });
+    expect(rows[3]!.allowed).toEqual(["skip", "secondary"]);
+    expect(rows[4]!.match).toMatchObject({ by: "person", inScope: true, memberId: here.id, fullName: "Hoàng Văn Em" });
+    expect(rows[4]!.allowed).toEqual(["skip", "update", "create"]);
+    expect(analysis!.counts).toMatchObject({ total: 5, create: 3, skip: 2, problems: 2, duplicates: 2, blocked: 2 });
+
+    const refused = await commitImport(db, officer, { batchId: id }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as ConflictError).values).toEqual({ count: 2 });
+    expect(await countRows(db, members, eq(members.importBatchId, id))).toBe(0);
+
+    // Row 6: the ID is wrong and unknown, leave it empty; row 5: skip it; row 7: take part here too.
+    const fixed = await fixImportRow(db, officer, {
+      batchId: id,
+      rowNumber: 6,
+      values: { fullName: "Lê Văn Cường A", birthDate: "1999", gender: "Nam", ethnicity: "Tày", nationalId: "" },
+    });
+    expect(fixed.problems).toEqual([]);
+    await decideImportRows(db, officer, { batchId: id, rowNumbers: [5], decision: "skip" });
+    await decideImportRows(db, officer, { batchId: id, rowNumbers: [7], decision: "secondary" });
+    await expect(decideImportRows(db, officer, { batchId: id, rowNumbers: [7], decision: "update" })).rejects.toBeInstanceOf(InvalidInputError);
+
+    const counts = await commitImport(db, officer, { batchId: id });
+    expect(counts).toEqual({ created: 2, updated: 0, secondary: 1, skipped: 2 });
+    const created = await db.select().from(members).where(eq(members.importBatchId, id)).orderBy(members.fullName);
+    expect(created.map((m) => [m.fullName, m.birthDate, m.birthYearOnly, m.unitId, m.nationalId])).toEqual([
+      ["Lê Văn Cường A", "1999-01-01", true, ward.id, null],
+      ["Nguyễn Văn Ân A", "2002-03-15", false, ward.id, "001202000111"],
+    ]);
+    expect(await countRows(db, memberEvents, sql`${memberEvents.details}->>'importBatchId' = ${id}`)).toBe(2);
+    const participation = await db.select().from(memberParticipations).where(eq(memberParticipations.memberId, elsewhere.id));
+    expect(participation.map((p) => p.unitId)).toEqual([ward.id]);
+    const after = await getImportBatch(db, officer, id);
+    expect(after.batch).toMatchObject({ status: "committed", rowCount: 5, createdCount: 2, secondaryCount: 1, skippedCount: 2 });
+    expect(after.analysis).toBeNull();
+    await expect(commitImport(db, officer, { batchId: id })).rejects.toBeInstanceOf(ConflictError);
+
+    // The same file again: everyone already there is skipped, nobody is added twice.
+    const again = await startImport(db, officer, { unitId: ward.id, fileName: "ds-ba-dinh (1).csv", bytes });
+    const second = await getImportBatch(db, officer, again.id);
+    expect(second.earlier.map((e) => e.id)).toEqual([id]);
+    expect(second.analysis!.rows.filter((r) => r.problems.length === 0).map((r) => r.decision)).toEqual(["skip", "skip", "skip"]);
+    await decideImportRows(db, officer, { batchId: again.id, rowNumbers: [5, 6], decision: "skip" });
+    expect(await commitImport(db, officer, { batchId: again.id })).toEqual({ created: 0, updated: 0, secondary: 0, skipped: 5 });
+    expect(await countRows(db, members, sql`${members.fullName} like 'Nguyễn Văn Ân A'`)).toBe(1);
+  });
+
+  it("updates an existing record in scope from the file when asked, keeping what the file leaves blank", async () => {
+    const officer = await actorFor(db, "hanoi.canbo");
+    const ward = await unitByCode(db, "HA-NOI-BA-DINH");
+    const existing = await makeMember(db, ward.id, { fullName: "Đỗ Thị Giang", birthDate: "2001-01-09", phone: "0911111111", ethnicity: "Kinh" });
+    const { id } = await startImport(db, officer, {
+      unitId: ward.id,
+      fileName: "cap-nhat.csv",
+      bytes: csv(["Họ và tên;Ngày sinh;Số điện thoại;Dân tộc", "Đỗ Thị Giang;09/01/2001;0988 777 666;"]),
+    });
+    await decideImportRows(db, officer, { batchId: id, rowNumbers: [2], decision: "update" });
+    expect(await commitImport(db, officer, { batchId: id })).toMatchObject({ created: 0, updated: 1 });
+    const [after] = await db.select().from(members).where(eq(members.id, existing.id));
+    expect(after).toMatchObject({ phone: "0988777666", ethnicity: "Kinh", version: existing.version + 1 });
+  });
+
+  it("remembers a confirmed mapping for the next file with the same headers", async () => {
+    const officer = await actorFor(db, "hanoi.canbo");
+    const ward = await unitByCode(db, "HA-NOI-HOAN-KIEM");
+    const lines = ["Họ và tên,Ngày sinh,Địa chỉ,Ghi chú", "Vũ Văn Hải,01/02/1998,Số 1 Hàng Bạc,khá"];
+    const first = await startImport(db, officer, { unitId: ward.id, fileName: "a.csv", bytes: csv(lines) });
+    const before = await getImportBatch(db, officer, first.id);
+    expect(before.batch.mappingConfirmed).toBe(false);
+    expect(before.analysis!.mapping[2]).toBe("currentAddress");
+    await expect(confirmImportMapping(db, officer, { batchId: first.id, mapping: { "0": null, "1": "birthDate", "2": null, "3": null } })).rejects.toBeInstanceOf(InvalidInputError);
+    await confirmImportMapping(db, officer, { batchId: first.id, mapping: { "0": "fullName", "1": "birthDate", "2": "hometown", "3": null } });
+    const second = await startImport(db, officer, { unitId: ward.id, fileName: "b.csv", bytes: csv([...lines.slice(0, 1), "Vũ Thị Hoa,03/04/1999,Nam Định,"]) });
+    const next = await getImportBatch(db, officer, second.id);
+    expect(next.batch.mappingConfirmed).toBe(true);
+    expect(next.analysis!.mapping).toEqual({ 0: "fullName", 1: "birthDate", 2: "hometown", 3: null });
+    await discardImport(db, officer, { batchId: second.id });
+    await expect(commitImport(db, officer, { batchId: second.id })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("keeps batches inside the importer's units and unit codes inside them too", async () => {
+    const hanoi = await actorFor(db, "hanoi.canbo");
+    const tqOfficer = await actorFor(db, "tuyenquang.canbo");
+    const ward = await unitByCode(db, "HA-NOI-BA-DINH");
+    const tq = await unitByCode(db, "TUYEN-QUANG");
+    await expect(startImport(db, tqOfficer, { unitId: ward.id, fileName: "x.csv", bytes: communeList(" X") })).rejects.toBeInstanceOf(NotFoundError);
+    const { id } = await startImport(db, hanoi, {
+      unitId: ward.id,
+      fileName: "ma-don-vi.csv",
+      bytes: csv(["Họ và tên,Ngày sinh,Mã đơn vị", `Mai Văn Khoa,02/02/2002,${tq.code}`, "Mai Văn Lâm,03/03/2003,HA-NOI-HOAN-KIEM"]),
+    });
+    await expect(getImportBatch(db, tqOfficer, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(commitImport(db, tqOfficer, { batchId: id })).rejects.toBeInstanceOf(NotFoundError);
+    const { analysis } = await getImportBatch(db, hanoi, id);
+    expect(analysis!.rows[0]!.problems.map((p) => p.code)).toEqual(["unitUnknown"]);
+    expect(analysis!.rows[1]!.unitName).toBe((await unitByCode(db, "HA-NOI-HOAN-KIEM")).name);
+    expect((await listImportBatches(db, tqOfficer, { page: 1, pageSize: 50 })).rows.map((r) => r.id)).not.toContain(id);
+    expect((await listImportBatches(db, hanoi, { page: 1, pageSize: 50 })).rows.map((r) => r.id)).toContain(id);
+  });
+
+  it("reads an xlsx with title rows and a merged two-row header", async () => {
+    const officer = await actorFor(db, "hanoi.canbo");
+    const ward = await unitByCode(db, "HA-NOI-BA-DINH");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("DS");
+    sheet.addRow(["BAN CHẤP HÀNH ĐOÀN PHƯỜNG"]);
+    sheet.addRow([]);
+    sheet.addRow(["STT", "Họ và tên", "Ngày sinh", null, "Dân tộc"]);
+    sheet.addRow([null, null, "Nam", "Nữ", null]);
+    sheet.mergeCells("A3:A4");
+    sheet.mergeCells("B3:B4");
+    sheet.mergeCells("C3:D3");
+    sheet.mergeCells("E3:E4");
+    sheet.addRow([1, "Quách Văn Minh", new Date(Date.UTC(2001, 5, 7)), null, "Mường"]);
+    sheet.addRow([2, "Quách Thị Nga", null, 37000, "Mường"]);
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const { id } = await startImport(db, officer, { unitId: ward.id, fileName: "hai-dong-tieu-de.xlsx", bytes });
+    const { analysis } = await getImportBatch(db, officer, id);
+    expect(analysis!.rows.map((r) => [r.rowNumber, r.values.fullName, r.values.birthDate, r.values.gender, r.problems.length])).toEqual([
+      [5, "Quách Văn Minh", "2001-06-07", "male", 0],
+      [6, "Quách Thị Nga", "2001-04-19", "female", 0],
+    ]);
+    expect(await commitImport(db, officer, { batchId: id })).toMatchObject({ created: 2 });
+  });
+});
