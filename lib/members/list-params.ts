@@ -15,6 +15,8 @@ export const memberFilterParams = z.object({
   joined: z.coerce.number().int().min(1900).max(2100).optional().catch(undefined),
   evalYear: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   eval: z.enum(EVALUATION_LEVELS).optional().catch(undefined),
+  /** Members created by one import batch. */
+  batch: z.uuid().optional().catch(undefined),
 });
 
 export type MemberFilterParams = z.infer<typeof memberFilterParams>;
@@ -31,5 +33,6 @@ export function toMemberQuery(params: MemberFilterParams, lastYear: number): Omi
     joinedYear: params.joined,
     evaluationYear: params.eval ? (params.evalYear ?? lastYear) : undefined,
     evaluation: params.eval,
+    importBatchId: params.batch,
   };
 }

@@ -203,6 +203,7 @@ export interface MemberListQuery {
   evaluation?: (typeof memberEvaluations.$inferSelect)["level"];
   sort?: "name" | "birthDate" | "joinedOn";
   dir?: "asc" | "desc";
+  importBatchId?: string;
 }
 
 /** The filtered list, always limited to the actor's units; exact diacritics rank first in a search. */
@@ -216,6 +217,7 @@ export async function listMembers(db: Db, actor: Actor | null, query: MemberList
   if (query.status) filters.push(eq(members.status, query.status));
   if (query.gender) filters.push(eq(members.gender, query.gender));
   if (query.ethnicity) filters.push(eq(members.ethnicity, query.ethnicity));
+  if (query.importBatchId) filters.push(eq(members.importBatchId, query.importBatchId));
   if (query.joinedYear) filters.push(sql`extract(year from ${members.joinedOn}) = ${query.joinedYear}`);
   if (query.ageBand) {
     const [min, max] = AGE_BANDS[query.ageBand];

@@ -9,6 +9,7 @@ import { applyMapping, type ColumnMapping, IMPORT_TARGETS, type ImportTarget, ty
 import { importMessage } from "./messages";
 import { type ReadResult, readSpreadsheet } from "./read";
 import { readImportFile } from "./storage";
+import { displayText } from "./values";
 import { type RowIssue, type ValidatedRow, validateRows } from "./validate";
 
 export type ImportDecision = "create" | "skip" | "secondary" | "update";
@@ -45,6 +46,8 @@ export interface Analysis {
   mapping: ColumnMapping;
   sheet: MappedSheet;
   rows: AnalysedRow[];
+  /** The first few values under each header column, to show beside the mapping. */
+  samples: Record<number, string[]>;
   counts: { total: number; create: number; update: number; secondary: number; skip: number; problems: number; duplicates: number; blocked: number };
 }
 
@@ -192,7 +195,16 @@ export async function analyseBatch(db: Db, batch: MemberImportBatch, scope: Scop
     if (row.match) counts.duplicates++;
     if (row.blocked) counts.blocked++;
   }
-  return { header, mapping, sheet, rows, counts };
+  const samples: Record<number, string[]> = {};
+  for (const column of header.columns) {
+    const found: string[] = [];
+    for (let r = header.dataStartRow; r < read.grid.length && found.length < 3; r++) {
+      const text = displayText(read.grid[r]?.[column.index] ?? null);
+      if (text) found.push(text);
+    }
+    samples[column.index] = found;
+  }
+  return { header, mapping, sheet, rows, samples, counts };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { memberEvents, memberImportBatches, memberImportMappings, memberParticipations, members, units, users, type MemberImportBatch } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db";
 import { foldVietnamese, todayInVietnam } from "@/lib/i18n/format";
 import { personNameSortKey } from "@/lib/i18n/sort-key";
 import { findUnitInScope } from "@/lib/org/units";
-import { analyseBatch, type AnalysedRow, type Analysis, FIXABLE_FIELDS, forgetParsedFile, type ImportDecision, parseImportFile, rememberParsedFile, toColumnMapping } from "./analyse";
+import { analyseBatch, type AnalysedRow, type Analysis, FIXABLE_FIELDS, forgetParsedFile, type ImportDecision, parseImportFile, rememberParsedFile } from "./analyse";
 import { normalizeHeader } from "./header";
 import { type ColumnMapping, IMPORT_TARGETS, missingRequired, type SavedMapping, suggestMapping, toSavedMapping } from "./mapping";
 import { importMessage } from "./messages";

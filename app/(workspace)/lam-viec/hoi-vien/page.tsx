@@ -90,12 +90,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           {canManage && <Link href="/lam-viec/hoi-vien/danh-gia" className={buttonClass("secondary")}>{t("member.evaluate")}</Link>}
           <Link href={`/lam-viec/hoi-vien?${current.toString()}`} className={buttonClass("secondary")}>{t("member.print")}</Link>
           <a href={`/api/hoi-vien/xuat?${current.toString()}`} className={buttonClass("secondary")} download>{t("member.export")}</a>
+          {canManage && <Link href="/lam-viec/hoi-vien/nhap" className={buttonClass("secondary")}>{t("import.title")}</Link>}
           {canManage && <Link href="/lam-viec/hoi-vien/moi" className={buttonClass()}>{t("member.create")}</Link>}
         </div>
       </div>
       <SearchBox placeholder={t("member.searchPlaceholder")} defaultValue={params.q} />
       <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-3 lg:grid-cols-5 lg:items-end">
         {params.q && <input type="hidden" name="q" value={params.q} />}
+        {params.batch && <input type="hidden" name="batch" value={params.batch} />}
         <label className="space-y-1 lg:col-span-2">
           <span className="block font-medium">{t("member.unit")}</span>
           <select name="unit" defaultValue={params.unit ?? ""} className={select}>
