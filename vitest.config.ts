@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -8,6 +9,8 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     globalSetup: ["tests/global-setup.ts"],
+    // Files the tests keep (uploaded lists) go to a scratch directory, not the app's .data.
+    env: { DATA_DIR: path.join(os.tmpdir(), `kn-vitest-${process.pid}`) },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // next/headers and friends are imported (never called) by action modules under test.

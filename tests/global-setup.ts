@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "@/lib/db/open";
@@ -8,8 +9,11 @@ import { openDatabase } from "@/lib/db/open";
  * Without it, each test file uses its own in-memory PGlite.
  */
 export default async function setup(project: TestProject) {
+  // The scratch directory for files the tests keep (see vitest.config.ts), removed at the end.
+  const dataDir = project.config.env.DATA_DIR;
+  const removeData = () => (dataDir ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve());
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return;
+  if (!url) return removeData;
   const template = `kn_tpl_${process.pid}_${Date.now().toString(36)}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${template}`);
@@ -21,6 +25,7 @@ export default async function setup(project: TestProject) {
     for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.unsafe(`drop database if exists ${template} with (force)`);
     await admin.end();
+    await removeData();
   };
 }
 

@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { t, type MessageKey } from "@/lib/i18n";
-import { formatDate } from "@/lib/i18n/format";
+import { formatBirthDate, formatDate } from "@/lib/i18n/format";
 import { DataTable } from "@/components/data-table";
 import { Badge } from "@/components/ui/card";
 
@@ -11,6 +11,7 @@ export interface MemberRow {
   id: string;
   fullName: string;
   birthDate: string | null;
+  birthYearOnly: boolean;
   gender: "male" | "female" | null;
   ethnicity: string | null;
   nationalId: string | null;
@@ -31,7 +32,7 @@ const columns: ColumnDef<MemberRow, unknown>[] = [
       </Link>
     ),
   },
-  { id: "birthDate", accessorFn: (r) => r.birthDate, header: t("member.birthDate"), cell: ({ row }) => formatDate(row.original.birthDate) },
+  { id: "birthDate", accessorFn: (r) => r.birthDate, header: t("member.birthDate"), cell: ({ row }) => formatBirthDate(row.original.birthDate, row.original.birthYearOnly) },
   { id: "gender", header: t("member.gender"), enableSorting: false, cell: ({ row }) => (row.original.gender ? t(`member.gender.${row.original.gender}` as MessageKey) : "") },
   { id: "unit", header: t("member.unit"), enableSorting: false, cell: ({ row }) => row.original.unitName },
   { id: "nationalId", header: t("member.nationalId"), enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.nationalId}</span> },

@@ -27,6 +27,12 @@ export function formatDate(value: Date | string | null | undefined): string {
   return `${day}/${month}/${year}`;
 }
 
+/** A birth date as known: dd/MM/yyyy, or the year alone when only the year was recorded. */
+export function formatBirthDate(value: string | null | undefined, yearOnly: boolean | null | undefined): string {
+  if (!value) return "";
+  return yearOnly ? value.slice(0, 4) : formatDate(value);
+}
+
 /** dd/MM/yyyy HH:mm in Vietnam's time zone. */
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return "";

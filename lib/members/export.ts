@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import { t, type MessageKey } from "@/lib/i18n";
-import { formatDate, todayInVietnam } from "@/lib/i18n/format";
+import { formatBirthDate, formatDate, todayInVietnam } from "@/lib/i18n/format";
 import { listMembers, type MemberListQuery } from "./service";
 
 /** The most rows one export writes; a larger list should be narrowed with filters first. */
@@ -28,7 +28,7 @@ export async function exportMembers(db: Db, actor: Actor | null, query: Omit<Mem
       i + 1,
       ...[
         r.fullName,
-        formatDate(r.birthDate),
+        formatBirthDate(r.birthDate, r.birthYearOnly),
         r.gender ? t(`member.gender.${r.gender}` as MessageKey) : "",
         r.ethnicity ?? "",
         r.unitName,

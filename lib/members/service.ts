@@ -116,7 +116,8 @@ export async function updateMember(db: Db, actor: Actor | null, input: UpdateMem
     if (Object.keys(changes).length === 0) return member;
     const [updated] = await tx
       .update(members)
-      .set({ ...values, version: sql`${members.version} + 1`, updatedAt: new Date() })
+      // A date typed in the form is a full date: "year only" holds only while the date is untouched.
+      .set({ ...values, birthYearOnly: values.birthDate === member.birthDate && member.birthYearOnly, version: sql`${members.version} + 1`, updatedAt: new Date() })
       .where(and(eq(members.id, member.id), eq(members.version, input.version)))
       .returning();
     await tx.insert(memberEvents).values({
@@ -263,6 +264,7 @@ export async function listMembers(db: Db, actor: Actor | null, query: MemberList
         phone: members.phone,
         joinedOn: members.joinedOn,
         status: members.status,
+        birthYearOnly: members.birthYearOnly,
         unitName: units.name,
         unitPath: units.path,
       })

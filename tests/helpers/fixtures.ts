@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { members, passwordHistory, roleAssignments, units, users, type RoleName, type Unit } from "@/db/schema";
+import { memberImportBatches, members, passwordHistory, roleAssignments, units, users, type RoleName, type Unit } from "@/db/schema";
 import { foldVietnamese } from "@/lib/i18n/format";
 import { personNameSortKey } from "@/lib/i18n/sort-key";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
+import { keepImportFile } from "@/lib/members/import/storage";
 
 /**
  * Test data factories: every call makes unique names, so tests within a file do not depend on
@@ -173,6 +174,27 @@ export async function makeMember(db: Db, unitId: string, overrides: Partial<type
   const [row] = await db
     .insert(members)
     .values({ fullName, nameFolded: foldVietnamese(fullName), sortKey: personNameSortKey(fullName), birthDate: "1980-05-01", unitId, ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A draft import batch at a unit: a two-column list with one member (sheet row 2), mapping confirmed. */
+export async function makeImportBatch(db: Db, unitId: string, createdBy: string | null = null) {
+  const bytes = new TextEncoder().encode(`Họ và tên,Ngày sinh\r\nLê Thị ${uniqueName("i").replace(/[^a-z]/g, "")},01/01/1990`);
+  const fileHash = await keepImportFile(bytes);
+  const [row] = await db
+    .insert(memberImportBatches)
+    .values({
+      unitId,
+      createdBy,
+      fileName: "danh-sach.csv",
+      fileHash,
+      fileSize: bytes.length,
+      format: "csv",
+      headerRow: 0,
+      mapping: { "0": "fullName", "1": "birthDate" },
+      mappingConfirmed: true,
+    })
     .returning();
   return row!;
 }

@@ -10,7 +10,7 @@ import type { DatabaseHandle, Db } from "@/lib/db";
 import { pathLabel } from "@/lib/org/units";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { createTestDatabase } from "../helpers/db";
-import { actorFor, addRole, FIXTURE_PASSWORD, makeMember, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
+import { actorFor, addRole, FIXTURE_PASSWORD, makeImportBatch, makeMember, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
 
 /**
  * Every server action × every role × {own unit, a descendant unit, a unit in another province,
@@ -216,6 +216,26 @@ export const MATRIX: Record<string, MatrixRow> = {
       const [row] = await db.insert(memberParticipations).values({ memberId: member.id, unitId: (await unitByCode(db, "HO-CHI-MINH")).id }).returning();
       return { participationId: row!.id };
     },
+  },
+  "member.importMapping": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => ({ batchId: (await makeImportBatch(db, target.id)).id, mapping: { "0": "fullName", "1": "birthDate" } }),
+  },
+  "member.importFixRow": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => ({ batchId: (await makeImportBatch(db, target.id)).id, rowNumber: 2, values: { fullName: "Lê Thị Sửa", birthDate: "02/02/1990" } }),
+  },
+  "member.importDecide": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => ({ batchId: (await makeImportBatch(db, target.id)).id, rowNumbers: [2], decision: "skip" }),
+  },
+  "member.importCommit": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => ({ batchId: (await makeImportBatch(db, target.id)).id }),
+  },
+  "member.importDiscard": {
+    allowed: MEMBER_KEEPERS,
+    input: async ({ db, target }) => ({ batchId: (await makeImportBatch(db, target.id)).id }),
   },
   "account.switchActiveUnit": {
     // Only to a unit where the user really holds a role: their own.

@@ -7,7 +7,7 @@ import { holdsPermission } from "@/lib/auth/guard";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { t, type MessageKey } from "@/lib/i18n";
-import { formatDate, todayInVietnam } from "@/lib/i18n/format";
+import { formatBirthDate, formatDate, todayInVietnam } from "@/lib/i18n/format";
 import { ETHNICITIES } from "@/lib/members/catalogues";
 import { memberFilterParams, toMemberQuery } from "@/lib/members/list-params";
 import { EVALUATION_LEVELS } from "@/lib/members/schemas";
@@ -61,7 +61,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               <tr key={r.id}>
                 <td className="border border-slate-300 px-1">{i + 1}</td>
                 <td className="border border-slate-300 px-1">{r.fullName}</td>
-                <td className="border border-slate-300 px-1">{formatDate(r.birthDate)}</td>
+                <td className="border border-slate-300 px-1">{formatBirthDate(r.birthDate, r.birthYearOnly)}</td>
                 <td className="border border-slate-300 px-1">{r.gender ? t(`member.gender.${r.gender}` as MessageKey) : ""}</td>
                 <td className="border border-slate-300 px-1">{r.unitName}</td>
                 <td className="border border-slate-300 px-1">{r.nationalId}</td>

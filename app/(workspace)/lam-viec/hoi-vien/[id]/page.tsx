@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { t, type MessageKey } from "@/lib/i18n";
-import { formatDate } from "@/lib/i18n/format";
+import { formatBirthDate, formatDate } from "@/lib/i18n/format";
 import { listPendingCorrections } from "@/lib/members/corrections";
 import { getMember } from "@/lib/members/service";
 import { listAllActiveUnits } from "@/lib/members/units";
@@ -40,7 +40,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
       <div>
         <h1 className="text-2xl font-bold">{member.fullName}</h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-          {record.unitName} · {formatDate(member.birthDate)}
+          {record.unitName} · {formatBirthDate(member.birthDate, member.birthYearOnly)}
           <Badge tone={member.status === "active" ? "green" : member.status === "in_transit" ? "amber" : "slate"}>{t(`member.status.${member.status}` as MessageKey)}</Badge>
         </p>
         {record.participations.length > 0 && (
