@@ -8,7 +8,8 @@ async function wardList(stamp: string): Promise<Buffer> {
   const sheet = workbook.addWorksheet("Danh sách");
   sheet.addRow([`DANH SÁCH HỘI VIÊN ĐỢT ${stamp.toUpperCase()}`]);
   sheet.addRow(["(Kèm theo báo cáo tháng 11)"]);
-  sheet.addRow(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số CCCD", "Số điện thoại"]);
+  // A notes column named per run: the layout is new, so its mapping is asked for (not remembered).
+  sheet.addRow(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số CCCD", "Số điện thoại", `Ghi chú ${stamp}`]);
   sheet.addRow([1, `Lương Thị Ánh ${stamp}`, "12/05/1970", "Nữ", "Kinh", "", "0912 345 678"]);
   sheet.addRow([2, `Đinh Văn Bảo ${stamp}`, "31/02/1968", "Nam", "Kinh", "", ""]);
   sheet.addRow([3, `Tạ Thị Cúc ${stamp}`, new Date(Date.UTC(1972, 7, 19)), "Nữ", "Tày", "", ""]);
@@ -17,7 +18,7 @@ async function wardList(stamp: string): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-test("an officer imports a list, fixes two rows, commits it, and finds a member without diacritics", async ({ browser }) => {
+test("an officer imports a list, fixes two rows, commits it, finds a member without diacritics and transfers them", async ({ browser }) => {
   const stamp = Date.now().toString(36).slice(-4).replace(/[0-9]/g, "x");
   const context = await browser.newContext({ storageState: authFile("hanoi.canbo") });
   const page = await context.newPage();
@@ -28,7 +29,11 @@ test("an officer imports a list, fixes two rows, commits it, and finds a member 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải tệp mẫu" }).click()]);
   expect(download.suggestedFilename()).toBe("mau-danh-sach-hoi-vien.xlsx");
 
-  // A file that is not a spreadsheet is refused next to the file field.
+  // An oversized file is refused before it is sent; one that is not a spreadsheet, by the server.
+  await page.getByLabel("Đơn vị nhận danh sách").selectOption({ label: "— — Hội Cựu TNXP phường Ba Đình" });
+  await page.getByLabel("Tệp danh sách").setInputFiles({ name: "lon.csv", mimeType: "text/csv", buffer: Buffer.alloc(21 * 1024 * 1024, 65) });
+  await page.getByRole("button", { name: "Tải lên và đọc tệp" }).click();
+  await expect(page.getByText("Tệp quá lớn (tối đa 20 MB)")).toBeVisible();
   await page.getByLabel("Đơn vị nhận danh sách").selectOption({ label: "— — Hội Cựu TNXP phường Ba Đình" });
   await page.getByLabel("Tệp danh sách").setInputFiles({ name: "anh.xlsx", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) });
   await page.getByRole("button", { name: "Tải lên và đọc tệp" }).click();
@@ -78,5 +83,22 @@ test("an officer imports a list, fixes two rows, commits it, and finds a member 
   await page.getByRole("link", { name: `Đinh Văn Bảo ${stamp}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Đinh Văn Bảo ${stamp}`);
   await expect(page.getByText("28/02/1968")).toBeVisible();
+
+  // Transferred to Tuyên Quang, whose officer accepts: the member is never lost between them.
+  const transfer = page.locator("section", { has: page.getByRole("heading", { name: "Chuyển sinh hoạt" }) });
+  await transfer.getByLabel("Đơn vị nhận").selectOption({ label: "— Hội Cựu TNXP tỉnh Tuyên Quang" });
+  await transfer.getByLabel("Lý do").fill("Về quê sinh sống");
+  await transfer.getByRole("button", { name: "Chuyển sinh hoạt" }).click();
+  await expect(page.getByText("Đang chuyển sinh hoạt đến Hội Cựu TNXP tỉnh Tuyên Quang")).toBeVisible();
   await context.close();
+
+  const tq = await browser.newContext({ storageState: authFile("tuyenquang.canbo") });
+  const tqPage = await tq.newPage();
+  await tqPage.goto("/lam-viec/hoi-vien/chuyen-sinh-hoat");
+  const item = tqPage.getByRole("listitem").filter({ hasText: `Đinh Văn Bảo ${stamp}` });
+  await item.getByRole("button", { name: "Tiếp nhận" }).click();
+  await expect(tqPage.getByText("Đã xử lý đề nghị chuyển sinh hoạt.")).toBeVisible();
+  await tqPage.goto(`/lam-viec/hoi-vien?q=dinh van bao ${stamp}`);
+  await expect(tqPage.getByRole("link", { name: `Đinh Văn Bảo ${stamp}` })).toBeVisible();
+  await tq.close();
 });
