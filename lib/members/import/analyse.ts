@@ -7,7 +7,7 @@ import { MEMBER_FIELDS, type MemberFieldKey } from "../fields";
 import { findHeader, type HeaderResult } from "./header";
 import { applyMapping, type ColumnMapping, IMPORT_TARGETS, type ImportTarget, type MappedCell, type MappedSheet, targetField } from "./mapping";
 import { importMessage } from "./messages";
-import { type ReadResult, readSpreadsheet } from "./read";
+import { type Grid, type ReadResult, readSpreadsheet } from "./read";
 import { readImportFile } from "./storage";
 import { displayText } from "./values";
 import { type RowIssue, type ValidatedRow, validateRows } from "./validate";
@@ -46,8 +46,6 @@ export interface Analysis {
   mapping: ColumnMapping;
   sheet: MappedSheet;
   rows: AnalysedRow[];
-  /** The first few values under each header column, to show beside the mapping. */
-  samples: Record<number, string[]>;
   counts: { total: number; create: number; update: number; secondary: number; skip: number; problems: number; duplicates: number; blocked: number };
 }
 
@@ -96,6 +94,16 @@ export function forgetParsedFile(hash: string) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The first few values under a column, to show beside the mapping. */
+export function columnSamples(grid: Grid, from: number, column: number, count = 3): string[] {
+  const found: string[] = [];
+  for (let r = from; r < grid.length && found.length < count; r++) {
+    const text = displayText(grid[r]?.[column] ?? null);
+    if (text) found.push(text);
+  }
+  return found;
+}
+
 export function toColumnMapping(stored: Record<string, string | null>): ColumnMapping {
   const mapping: ColumnMapping = {};
   for (const [index, target] of Object.entries(stored)) {
@@ -133,12 +141,17 @@ function unitUnknown(code: string, column: string): RowIssue {
  * Reads the batch's file through its mapping and the user's fixes, checks every row, and finds
  * each row's unit and any existing member it duplicates (anywhere in the organisation).
  */
-export async function analyseBatch(db: Db, batch: MemberImportBatch, scope: Scope, today: string): Promise<Analysis> {
+export async function analyseBatch(db: Db, batch: MemberImportBatch, scope: Scope, today: string, options: { rows?: readonly number[] } = {}): Promise<Analysis> {
   const parsed = await loadParsedFile(batch);
   if (!parsed.read.ok || !parsed.header) throw new Error("stored import file no longer reads");
   const { read, header } = parsed;
   const mapping = toColumnMapping(batch.mapping);
-  const sheet = applyFixes(applyMapping(read.grid, mapping, { header, merges: read.merges, cellProblems: read.cellProblems }), batch.fixes);
+  let sheet = applyFixes(applyMapping(read.grid, mapping, { header, merges: read.merges, cellProblems: read.cellProblems }), batch.fixes);
+  // Some rows only (a decision or a fix on a large file): duplicates within the file are not looked for.
+  if (options.rows) {
+    const wanted = new Set(options.rows);
+    sheet = { ...sheet, rows: sheet.rows.filter((r) => wanted.has(r.rowNumber)) };
+  }
   const validated = validateRows(sheet, { today });
 
   // Units by code, among the active units the importer manages.
@@ -195,16 +208,7 @@ export async function analyseBatch(db: Db, batch: MemberImportBatch, scope: Scop
     if (row.match) counts.duplicates++;
     if (row.blocked) counts.blocked++;
   }
-  const samples: Record<number, string[]> = {};
-  for (const column of header.columns) {
-    const found: string[] = [];
-    for (let r = header.dataStartRow; r < read.grid.length && found.length < 3; r++) {
-      const text = displayText(read.grid[r]?.[column.index] ?? null);
-      if (text) found.push(text);
-    }
-    samples[column.index] = found;
-  }
-  return { header, mapping, sheet, rows, samples, counts };
+  return { header, mapping, sheet, rows, counts };
 }
 
 /**

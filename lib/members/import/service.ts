@@ -8,7 +8,19 @@ import type { Db } from "@/lib/db";
 import { foldVietnamese, todayInVietnam } from "@/lib/i18n/format";
 import { personNameSortKey } from "@/lib/i18n/sort-key";
 import { findUnitInScope } from "@/lib/org/units";
-import { analyseBatch, type AnalysedRow, type Analysis, FIXABLE_FIELDS, forgetParsedFile, type ImportDecision, parseImportFile, rememberParsedFile } from "./analyse";
+import {
+  analyseBatch,
+  type AnalysedRow,
+  type Analysis,
+  columnSamples,
+  FIXABLE_FIELDS,
+  forgetParsedFile,
+  type ImportDecision,
+  loadParsedFile,
+  parseImportFile,
+  rememberParsedFile,
+  toColumnMapping,
+} from "./analyse";
 import { normalizeHeader } from "./header";
 import { type ColumnMapping, IMPORT_TARGETS, missingRequired, type SavedMapping, suggestMapping, toSavedMapping } from "./mapping";
 import { importMessage } from "./messages";
@@ -97,7 +109,7 @@ export class FileRejected extends InvalidInputError {
 }
 
 /** The batch as its pages show it: record, header columns with their mapping, and the analysed rows. */
-export async function getImportBatch(db: Db, actor: Actor | null, id: string) {
+export async function getImportBatch(db: Db, actor: Actor | null, id: string, options: { preview?: boolean } = {}) {
   const scope = requirePermission(actor, "member.manage");
   const { batch, unitName } = await findBatchInScope(db, id, scope);
   const [creator] = batch.createdBy ? await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, batch.createdBy)) : [];
@@ -115,8 +127,22 @@ export async function getImportBatch(db: Db, actor: Actor | null, id: string) {
     )
     .orderBy(desc(memberImportBatches.committedAt))
     .limit(5);
-  const analysis = batch.status === "draft" ? await analyseBatch(db, batch, scope, todayInVietnam()) : null;
-  return { batch, unitName, createdByName: creator?.fullName ?? null, earlier, analysis };
+  const analysis = batch.status === "draft" && options.preview !== false ? await analyseBatch(db, batch, scope, todayInVietnam()) : null;
+  const layout = batch.status === "draft" ? await batchLayout(batch) : null;
+  return { batch, unitName, createdByName: creator?.fullName ?? null, earlier, analysis, layout };
+}
+
+/** The header columns with their mapping and a few sample values: what the mapping step shows. */
+async function batchLayout(batch: MemberImportBatch) {
+  const parsed = await loadParsedFile(batch);
+  if (!parsed.read.ok || !parsed.header) throw new Error("stored import file no longer reads");
+  const { header, read } = parsed;
+  const mapping = toColumnMapping(batch.mapping);
+  return {
+    header,
+    mapping,
+    samples: Object.fromEntries(header.columns.map((c) => [c.index, columnSamples(read.grid, header.dataStartRow, c.index)])) as Record<number, string[]>,
+  };
 }
 
 /** The user's mapping: every column index must exist and every target be known; required fields mapped. */
@@ -125,8 +151,7 @@ export async function confirmImportMapping(db: Db, actor: Actor | null, input: {
   return db.transaction(async (tx) => {
     const { batch } = await findBatchInScope(tx, input.batchId, scope, { forUpdate: true });
     assertDraft(batch);
-    const analysis = await analyseBatch(tx, batch, scope, todayInVietnam());
-    const columns = analysis.header.columns;
+    const columns = (await batchLayout(batch)).header.columns;
     const mapping: ColumnMapping = {};
     for (const column of columns) {
       const target = input.mapping[String(column.index)] ?? null;
@@ -155,13 +180,13 @@ export async function fixImportRow(db: Db, actor: Actor | null, input: { batchId
   return db.transaction(async (tx) => {
     const { batch } = await findBatchInScope(tx, input.batchId, scope, { forUpdate: true });
     assertDraft(batch);
-    const analysis = await analyseBatch(tx, batch, scope, todayInVietnam());
-    if (!analysis.rows.some((r) => r.rowNumber === input.rowNumber)) throw new NotFoundError("import.rowNotFound");
+    const only = { rows: [input.rowNumber] };
+    const before = await analyseBatch(tx, batch, scope, todayInVietnam(), only);
+    if (before.rows.length === 0) throw new NotFoundError("import.rowNotFound");
     const fix = Object.fromEntries(FIXABLE_FIELDS.map((f) => [f, (input.values[f] ?? "").slice(0, 500)]));
     const fixes = { ...batch.fixes, [String(input.rowNumber)]: fix };
     const [updated] = await tx.update(memberImportBatches).set({ fixes }).where(eq(memberImportBatches.id, batch.id)).returning();
-    const after = await analyseBatch(tx, updated!, scope, todayInVietnam());
-    const row = after.rows.find((r) => r.rowNumber === input.rowNumber)!;
+    const row = (await analyseBatch(tx, updated!, scope, todayInVietnam(), only)).rows[0]!;
     return { rowNumber: row.rowNumber, problems: row.problems.map((p) => ({ field: p.field, message: p.message })) };
   });
 }
@@ -172,7 +197,7 @@ export async function decideImportRows(db: Db, actor: Actor | null, input: { bat
   return db.transaction(async (tx) => {
     const { batch } = await findBatchInScope(tx, input.batchId, scope, { forUpdate: true });
     assertDraft(batch);
-    const analysis = await analyseBatch(tx, batch, scope, todayInVietnam());
+    const analysis = await analyseBatch(tx, batch, scope, todayInVietnam(), { rows: input.rowNumbers });
     const byNumber = new Map(analysis.rows.map((r) => [r.rowNumber, r]));
     const decisions = { ...batch.decisions };
     for (const n of input.rowNumbers) {

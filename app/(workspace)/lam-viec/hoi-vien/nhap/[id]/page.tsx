@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { NotFoundError } from "@/lib/auth/errors";
 import { getActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
@@ -36,9 +37,11 @@ export default async function ImportBatchPage({ params, searchParams }: { params
   const db = await getDb();
   const actor = await getActor();
   const validId = z.uuid().safeParse(id).success;
-  const { batch, unitName, createdByName, earlier, analysis } = await orNotFound(() => {
-    if (!validId) throw new Error("not found");
-    return getImportBatch(db, actor, id);
+  const { batch, unitName, createdByName, earlier, analysis, layout } = await orNotFound(async () => {
+    if (!validId) throw new NotFoundError();
+    const first = await getImportBatch(db, actor, id, { preview: false });
+    // The preview reads every row: only when the mapping is settled and the preview is shown.
+    return first.batch.mappingConfirmed && !editMapping ? getImportBatch(db, actor, id) : first;
   });
   const base = `/lam-viec/hoi-vien/nhap/${batch.id}`;
   const hrefWith = (changes: Record<string, string | number>) => {
@@ -82,14 +85,14 @@ export default async function ImportBatchPage({ params, searchParams }: { params
         </section>
       )}
 
-      {analysis && (!batch.mappingConfirmed || editMapping) && (
+      {layout && (!batch.mappingConfirmed || editMapping) && (
         <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-lg font-semibold">{t("import.step.mapping")}</h2>
           <MappingForm
             batchId={batch.id}
-            columns={analysis.header.columns
+            columns={layout.header.columns
               .filter((c) => !c.isIndex)
-              .map((c) => ({ index: c.index, letter: c.letter, label: c.label, samples: analysis.samples[c.index] ?? [], target: analysis.mapping[c.index] ?? null }))}
+              .map((c) => ({ index: c.index, letter: c.letter, label: c.label, samples: layout.samples[c.index] ?? [], target: layout.mapping[c.index] ?? null }))}
             targets={IMPORT_TARGETS.map((target) => ({ value: target, label: targetLabel(target) }))}
           />
         </section>
