@@ -92,7 +92,7 @@ describe("member import batches", () => {
     const { id } = await startImport(db, officer, { unitId: ward.id, fileName: "ds-ba-dinh.csv", bytes });
     const { batch, analysis } = await getImportBatch(db, officer, id);
     expect(batch.fileHash).toBe(sha256(bytes));
-    expect(readdirSync(path.join(dataDir, "imports"))).toContain(batch.fileHash);
+    expect(readdirSync(path.join(dataDir, "files", batch.fileHash.slice(0, 2)))).toContain(batch.fileHash);
     const rows = analysis!.rows;
     expect(rows.map((r) => r.rowNumber)).toEqual([4, 5, 6, 7, 8]);
     expect(rows.map((r) => r.decision)).toEqual(["create", "create", "create", "skip", "skip"]);

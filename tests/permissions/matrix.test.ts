@@ -276,6 +276,8 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
   const tables = [
     "org_settings", "units", "unit_successions", "users", "role_assignments", "password_history", "mail_outbox", "sign_in_attempts",
     "members", "member_events", "member_evaluations", "member_transfers", "member_participations", "member_corrections",
+    "member_import_batches", "member_import_mappings",
+    "documents", "document_files", "external_issuers", "publications", "media_albums", "media_items",
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {
