@@ -14,6 +14,7 @@ import { queueMail } from "@/lib/mail/service";
 import { findUnitInScope } from "@/lib/org/units";
 import { getSettings } from "@/lib/org/settings";
 import type { CreateUserInput } from "./schemas";
+import { outer } from "@/lib/db/sql";
 
 const PASSWORD_HISTORY_DEPTH = 5;
 
@@ -76,7 +77,7 @@ export async function listUsers(db: Db, actor: Actor | null, query: UserListQuer
     filters.push(sql`${units.path} <@ ${unit.path}::ltree`);
   }
   if (query.role) {
-    filters.push(sql`exists (select 1 from ${roleAssignments} ra where ra.user_id = ${users.id} and ra.role = ${query.role})`);
+    filters.push(sql`exists (select 1 from ${roleAssignments} ra where ra.user_id = ${outer(users.id)} and ra.role = ${query.role})`);
   }
   const where = and(...filters);
   const sortColumn = { fullName: users.fullName, username: users.username, lastSignInAt: users.lastSignInAt }[query.sort ?? "username"];
@@ -91,7 +92,7 @@ export async function listUsers(db: Db, actor: Actor | null, query: UserListQuer
         disabledAt: users.disabledAt,
         mustChangePassword: users.mustChangePassword,
         lastSignInAt: users.lastSignInAt,
-        roles: sql<RoleName[]>`coalesce((select array_agg(distinct ra.role::text) from ${roleAssignments} ra where ra.user_id = ${users.id}), '{}')`,
+        roles: sql<RoleName[]>`coalesce((select array_agg(distinct ra.role::text) from ${roleAssignments} ra where ra.user_id = ${outer(users.id)}), '{}')`,
       })
       .from(users)
       .innerJoin(units, eq(units.id, users.homeUnitId))

@@ -3,6 +3,7 @@ import { members, units, type Member } from "@/db/schema";
 import { NotFoundError } from "@/lib/auth/errors";
 import { inScope, type Scope } from "@/lib/auth/guard";
 import type { Db } from "@/lib/db";
+import { outer } from "@/lib/db/sql";
 
 /** A member whose primary unit lies in the scope; any other reads as "not found". */
 export async function findMemberInScope(db: Db, id: string, scope: Scope, options: { forUpdate?: boolean } = {}) {
@@ -20,8 +21,8 @@ export async function findMemberInScope(db: Db, id: string, scope: Scope, option
 /** Members visible from a scope: by primary unit, by a secondary participation, or on their way in. */
 export function memberVisibleIn(scope: Scope) {
   return sql`(
-    exists (select 1 from ${units} u where u.id = ${members.unitId} and ${inScope(sql`u.path`, scope)})
-    or exists (select 1 from member_participations p join ${units} u on u.id = p.unit_id where p.member_id = ${members.id} and ${inScope(sql`u.path`, scope)})
-    or exists (select 1 from member_transfers tr join ${units} u on u.id = tr.to_unit_id where tr.member_id = ${members.id} and tr.status = 'pending' and ${inScope(sql`u.path`, scope)})
+    exists (select 1 from ${units} u where u.id = ${outer(members.unitId)} and ${inScope(sql`u.path`, scope)})
+    or exists (select 1 from member_participations p join ${units} u on u.id = p.unit_id where p.member_id = ${outer(members.id)} and ${inScope(sql`u.path`, scope)})
+    or exists (select 1 from member_transfers tr join ${units} u on u.id = tr.to_unit_id where tr.member_id = ${outer(members.id)} and tr.status = 'pending' and ${inScope(sql`u.path`, scope)})
   )`;
 }

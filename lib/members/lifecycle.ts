@@ -9,6 +9,7 @@ import { todayInVietnam } from "@/lib/i18n/format";
 import { findUnitInScope } from "@/lib/org/units";
 import { findMemberInScope } from "./access";
 import type { EVALUATION_LEVELS, EXIT_KINDS } from "./schemas";
+import { outer } from "@/lib/db/sql";
 
 /** Active members of a unit's subtree among the given ids: all of them, or the call is refused. */
 async function activeMembersUnder(db: Db, ids: string[], unitPath: string) {
@@ -225,8 +226,8 @@ export async function listPendingTransfers(db: Db, actor: Actor | null) {
       toUnitId: memberTransfers.toUnitId,
       reason: memberTransfers.reason,
       requestedAt: memberTransfers.requestedAt,
-      fromName: sql<string>`(select name from units f where f.id = ${memberTransfers.fromUnitId})`,
-      toName: sql<string>`(select name from units t where t.id = ${memberTransfers.toUnitId})`,
+      fromName: sql<string>`(select name from units f where f.id = ${outer(memberTransfers.fromUnitId)})`,
+      toName: sql<string>`(select name from units t where t.id = ${outer(memberTransfers.toUnitId)})`,
       incoming: sql<boolean>`exists (select 1 from units t where t.id = ${memberTransfers.toUnitId} and ${inScope(sql`t.path`, scope)})`,
       outgoing: sql<boolean>`exists (select 1 from units f where f.id = ${memberTransfers.fromUnitId} and ${inScope(sql`f.path`, scope)})`,
     })

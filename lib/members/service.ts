@@ -21,6 +21,7 @@ import { findUnitInScope } from "@/lib/org/units";
 import { findMemberInScope, memberVisibleIn } from "./access";
 import { maskNationalId } from "./national-id";
 import type { CreateMemberInput, MemberFields, UpdateMemberInput } from "./schemas";
+import { outer } from "@/lib/db/sql";
 
 const RECORD_FIELDS = [
   "fullName", "birthDate", "gender", "ethnicity", "religion", "nationalId", "hometown", "currentAddress", "phone",
@@ -213,7 +214,7 @@ export async function listMembers(db: Db, actor: Actor | null, query: MemberList
   const filters: SQL[] = [memberVisibleIn(scope)];
   if (query.unitId) {
     const unit = await findUnitInScope(db, query.unitId, scope);
-    filters.push(sql`exists (select 1 from ${units} u where u.id = ${members.unitId} and u.path <@ ${unit.path}::ltree)`);
+    filters.push(sql`exists (select 1 from ${units} u where u.id = ${outer(members.unitId)} and u.path <@ ${unit.path}::ltree)`);
   }
   if (query.status) filters.push(eq(members.status, query.status));
   if (query.gender) filters.push(eq(members.gender, query.gender));
@@ -227,7 +228,7 @@ export async function listMembers(db: Db, actor: Actor | null, query: MemberList
     filters.push(gte(members.birthDate, sql`(${today}::date - make_interval(years => ${max + 1}) + 1)::date`));
   }
   if (query.evaluation && query.evaluationYear) {
-    filters.push(sql`exists (select 1 from ${memberEvaluations} e where e.member_id = ${members.id} and e.year = ${query.evaluationYear} and e.level = ${query.evaluation})`);
+    filters.push(sql`exists (select 1 from ${memberEvaluations} e where e.member_id = ${outer(members.id)} and e.year = ${query.evaluationYear} and e.level = ${query.evaluation})`);
   }
   let rank: SQL | undefined;
   const q = query.q?.trim();

@@ -181,6 +181,7 @@ describe("lifecycle", () => {
     const filtered = await listMembers(db, hanoiOfficer, { page: 1, pageSize: 50, unitId: ward.id, evaluationYear: 2025, evaluation: "completed" });
     expect(filtered.rows.map((r) => r.id)).toContain(a.id);
     expect(filtered.rows.map((r) => r.id)).not.toContain(b.id);
+    expect(filtered.total).toBe(filtered.rows.length);
     // A member of another ward is refused, and nothing of the batch is written.
     const other = await makeMember(db, (await unitByCode(db, "HA-NOI")).id);
     await expect(
