@@ -5,20 +5,26 @@ const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
+
+// Nothing may be framed by another site; our own published files (PDFs shown inline on their
+// pages) may be framed by our own pages only, which their route handlers say themselves.
+const INLINE_FILE_ROUTES = "api/van-ban/tep|api/an-pham";
 
 const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and WebAssembly packages load their own files at run time: keep them out of the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "postgres", "nodemailer", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "postgres", "nodemailer", "exceljs", "unpdf", "mammoth", "pdf-lib", "@pdf-lib/fontkit"],
   experimental: {
     serverActions: { bodySizeLimit: `${Number(process.env.MAX_BODY_KB ?? 1024)}kb` as `${number}kb` },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: `/((?!${INLINE_FILE_ROUTES}).*)`, headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+    ];
   },
 };
 

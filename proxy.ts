@@ -19,6 +19,9 @@ export function proxy(request: NextRequest) {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
+    "media-src 'self'",
+    // Our own files (PDFs) and the video hosts editors may embed.
+    "frame-src 'self' https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com https://www.facebook.com",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -17,6 +17,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Kết Nối <no-reply@localhost>"),
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true"),
   MAX_BODY_KB: z.coerce.number().int().positive().default(1024),
+  /** Largest document, publication or media file accepted, in MB (stated in the upload forms). */
+  FILE_MAX_MB: z.coerce.number().int().positive().max(2048).default(25),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -13,7 +13,7 @@ import { t } from "@/lib/i18n";
 async function main() {
   const handle = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? ".data" });
   try {
-    const { seeded, accounts } = await seedDemo(handle.db);
+    const { seeded, accounts } = await seedDemo(handle.db, { documents: true });
     console.log(t(seeded ? "cli.seed.done" : "cli.seed.alreadySeeded"));
     if (accounts.length > 0) printDemoAccounts(accounts);
     else console.log(t("cli.seed.noDemoAccounts"));

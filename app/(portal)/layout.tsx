@@ -24,6 +24,10 @@ export default async function PortalLayout({ children }: { children: React.React
           <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2 text-sm font-medium">
             <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/">{t("nav.home")}</Link></li>
             <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/to-chuc">{t("nav.organisation")}</Link></li>
+            <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/van-ban">{t("nav.documents")}</Link></li>
+            <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/an-pham">{t("nav.publications")}</Link></li>
+            <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/thu-vien">{t("nav.media")}</Link></li>
+            <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/xac-thuc">{t("nav.verify")}</Link></li>
             <li className="ml-auto"><Link className="block px-3 py-2 hover:bg-brand-700" href="/lam-viec">{t("portal.staffEntry")}</Link></li>
           </ul>
         </nav>

@@ -12,6 +12,8 @@ export function workspaceNav(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: "/lam-viec", label: "nav.dashboard" }];
   if (holdsPermission(actor, "org.unit.read")) items.push({ href: "/lam-viec/don-vi", label: "nav.units" });
   if (holdsPermission(actor, "member.read")) items.push({ href: "/lam-viec/hoi-vien", label: "nav.members" });
+  if (holdsPermission(actor, "document.read")) items.push({ href: "/lam-viec/van-ban", label: "nav.documents" });
+  if (holdsPermission(actor, "publication.manage")) items.push({ href: "/lam-viec/an-pham", label: "nav.publicationsAndMedia" });
   if (holdsPermission(actor, "account.read")) items.push({ href: "/lam-viec/tai-khoan", label: "nav.accounts" });
   if (holdsPermission(actor, "audit.read")) items.push({ href: "/lam-viec/nhat-ky", label: "nav.audit" });
   if (holdsPermissionAtRoot(actor, "mail.outbox.read")) items.push({ href: "/lam-viec/hop-thu", label: "nav.outbox" });

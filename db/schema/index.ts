@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./audit";
 export * from "./mail";
 export * from "./members";
+export * from "./documents";

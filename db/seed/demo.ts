@@ -22,6 +22,7 @@ import {
   branchNames,
   slugCode,
 } from "./places";
+import { seedDocuments } from "./documents";
 import { seedMembers } from "./members";
 
 export { DEMO_PASSWORD, type DemoAccount } from "./accounts";
@@ -167,6 +168,8 @@ export function demoAccounts(plan: DemoPlan = buildDemoPlan()): DemoAccount[] {
 export interface SeedDemoOptions {
   /** Today in Vietnam (yyyy-MM-dd); the generated members' ages and dates are counted from it. */
   today?: string;
+  /** Also generate the demo documents with their PDF files (slow-ish: the demo and e2e want them, most tests do not). */
+  documents?: boolean;
 }
 
 /**
@@ -220,6 +223,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<{
     return true;
   });
 
+  if (seeded && options.documents) await seedDocuments(db);
   return { seeded, accounts: seeded ? accounts : await existingDemoAccounts(db, accounts) };
 }
 

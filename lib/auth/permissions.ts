@@ -16,6 +16,9 @@ export const PERMISSIONS = [
   "member.read",
   "member.manage",
   "member.viewId",
+  "document.read",
+  "document.manage",
+  "publication.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -34,12 +37,17 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "member.read",
     "member.manage",
     "member.viewId",
+    "document.read",
+    "document.manage",
+    "publication.manage",
   ],
   // Leaders read records of their units; national IDs stay masked for them.
-  leader: ["org.unit.read", "account.read", "audit.read", "member.read"],
-  officer: ["org.unit.read", "account.read", "member.read", "member.manage", "member.viewId"],
-  clerk: ["org.unit.read"],
-  editor: ["org.unit.read"],
+  leader: ["org.unit.read", "account.read", "audit.read", "member.read", "document.read"],
+  // Officers draft and keep documents of their units; clerks register, number and publish them.
+  officer: ["org.unit.read", "account.read", "member.read", "member.manage", "member.viewId", "document.read", "document.manage"],
+  clerk: ["org.unit.read", "document.read", "document.manage"],
+  // Editors run the portal: publications and the media library.
+  editor: ["org.unit.read", "document.read", "publication.manage"],
   collaborator: [],
   member: [],
 };

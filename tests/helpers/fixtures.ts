@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { memberImportBatches, members, passwordHistory, roleAssignments, units, users, type RoleName, type Unit } from "@/db/schema";
+import { documentFiles, documents, memberImportBatches, members, passwordHistory, roleAssignments, units, users, type RoleName, type Unit } from "@/db/schema";
 import { foldVietnamese } from "@/lib/i18n/format";
 import { personNameSortKey } from "@/lib/i18n/sort-key";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
+import { verificationCode } from "@/lib/documents/verification";
+import { getFileStorage } from "@/lib/files/storage";
 import { keepImportFile } from "@/lib/members/import/storage";
 
 /**
@@ -195,6 +197,38 @@ export async function makeImportBatch(db: Db, unitId: string, createdBy: string 
       mapping: { "0": "fullName", "1": "birthDate" },
       mappingConfirmed: true,
     })
+    .returning();
+  return row!;
+}
+
+/** A document record inserted directly at a unit (public, not published, no files). */
+export async function makeDocument(db: Db, unitId: string, overrides: Partial<typeof documents.$inferInsert> = {}) {
+  const n = Math.floor(Math.random() * 900_000) + 100;
+  const [row] = await db
+    .insert(documents)
+    .values({
+      unitId,
+      numberSymbolRaw: `${n}-TB/TU`,
+      numberSymbol: `${n}-TB/TU`,
+      number: n,
+      typeCode: "TB",
+      issuerUnitId: unitId,
+      issuedOn: "2026-03-02",
+      abstract: `Thông báo thử ${uniqueName("d")}`,
+      searchText: "thong bao thu",
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** A file row on a document, its bytes kept in the file storage. */
+export async function makeDocumentFile(db: Db, documentId: string, text = "Nội dung tệp thử") {
+  const bytes = new TextEncoder().encode(`%PDF-1.4 ${text} ${uniqueName("f")}\n%%EOF`);
+  const sha256 = (await getFileStorage().put(bytes)).sha256;
+  const [row] = await db
+    .insert(documentFiles)
+    .values({ documentId, sha256, verificationCode: verificationCode(sha256), fileName: "tep-thu.pdf", kind: "pdf", mime: "application/pdf", size: bytes.length, text, searchable: true })
     .returning();
   return row!;
 }

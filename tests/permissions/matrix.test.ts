@@ -10,7 +10,7 @@ import type { DatabaseHandle, Db } from "@/lib/db";
 import { pathLabel } from "@/lib/org/units";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { createTestDatabase } from "../helpers/db";
-import { actorFor, addRole, FIXTURE_PASSWORD, makeImportBatch, makeMember, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
+import { actorFor, addRole, FIXTURE_PASSWORD, makeDocument, makeDocumentFile, makeImportBatch, makeMember, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
 
 /**
  * Every server action × every role × {own unit, a descendant unit, a unit in another province,
@@ -39,6 +39,13 @@ const ALL_ROLES_ANY_TARGET = Object.fromEntries(ROLES.map((r) => [r, TARGETS])) 
 const ADMIN_IN_SUBTREE: Partial<Record<RoleName, Target[]>> = { administrator: ["own", "descendant"] };
 /** Member records are kept by officers and administrators of the unit and above. */
 const MEMBER_KEEPERS: Partial<Record<RoleName, Target[]>> = { administrator: ["own", "descendant"], officer: ["own", "descendant"] };
+
+/** Document records are kept by clerks, officers and administrators of the unit and above. */
+const DOCUMENT_KEEPERS: Partial<Record<RoleName, Target[]>> = {
+  administrator: ["own", "descendant"],
+  officer: ["own", "descendant"],
+  clerk: ["own", "descendant"],
+};
 
 /** A unit made directly in the table, under a parent, for actions that change units. */
 async function makeUnit(db: Db, parent: Unit, level = parent.level + 1): Promise<Unit> {
@@ -236,6 +243,32 @@ export const MATRIX: Record<string, MatrixRow> = {
   "member.importDiscard": {
     allowed: MEMBER_KEEPERS,
     input: async ({ db, target }) => ({ batchId: (await makeImportBatch(db, target.id)).id }),
+  },
+  "document.create": {
+    allowed: DOCUMENT_KEEPERS,
+    input: async ({ target }) => ({
+      unitId: target.id,
+      numberSymbol: `${Math.floor(Math.random() * 90000) + 10}/QĐ-THU`,
+      typeCode: "QĐ",
+      issuerName: "Cơ quan thử nghiệm",
+      issuedOn: "2026-05-04",
+      abstract: "Quyết định thử quyền",
+    }),
+  },
+  "document.update": {
+    allowed: DOCUMENT_KEEPERS,
+    input: async ({ db, target }) => {
+      const doc = await makeDocument(db, target.id);
+      return { id: doc.id, version: doc.version, unitId: target.id, numberSymbol: doc.numberSymbolRaw, typeCode: "TB", issuerUnitId: target.id, issuedOn: doc.issuedOn, abstract: "Trích yếu đã sửa" };
+    },
+  },
+  "document.setPublished": {
+    allowed: DOCUMENT_KEEPERS,
+    input: async ({ db, target }) => ({ id: (await makeDocument(db, target.id)).id, published: true }),
+  },
+  "document.removeFile": {
+    allowed: DOCUMENT_KEEPERS,
+    input: async ({ db, target }) => ({ fileId: (await makeDocumentFile(db, (await makeDocument(db, target.id)).id)).id }),
   },
   "account.switchActiveUnit": {
     // Only to a unit where the user really holds a role: their own.

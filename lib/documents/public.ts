@@ -1,0 +1,175 @@
+import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
+import { documentFiles, documents, publications, units } from "@/db/schema";
+import type { Db } from "@/lib/db";
+import { snippet, type SnippetPart } from "@/lib/search/snippet";
+import { documentFacets, documentFilters, type DocumentListQuery, publiclyVisible } from "./service";
+import { normaliseVerificationCode } from "./verification";
+import { outer } from "@/lib/db/sql";
+
+/**
+ * What citizens read: published, public, non-secret documents only. Every query here starts from
+ * `publiclyVisible`, so nothing else can leak into a page, a feed, the sitemap or a file URL.
+ */
+
+const issuerName = sql<string>`coalesce((select name from units where id = ${outer(documents.issuerUnitId)}), (select name from external_issuers where id = ${outer(documents.issuerExternalId)}), '')`;
+
+export interface PublicDocumentRow {
+  id: string;
+  numberSymbol: string;
+  typeCode: string;
+  issuedOn: string;
+  abstract: string;
+  issuerName: string;
+  field: string;
+  validity: "in_force" | "replaced" | "expired";
+  publishedAt: Date | null;
+  abstractParts: SnippetPart[] | null;
+  snippet: SnippetPart[] | null;
+}
+
+export async function searchPublicDocuments(db: Db, query: Omit<DocumentListQuery, "visibility" | "validity">): Promise<{ rows: PublicDocumentRow[]; total: number }> {
+  const { where, rank } = documentFilters(query);
+  const condition = and(publiclyVisible, ...where);
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db
+      .select({
+        id: documents.id,
+        numberSymbol: documents.numberSymbol,
+        typeCode: documents.typeCode,
+        issuedOn: documents.issuedOn,
+        abstract: documents.abstract,
+        field: documents.field,
+        validity: documents.validity,
+        publishedAt: documents.publishedAt,
+        issuerName,
+        // The files' text, for the snippet (only when searching: it can be long).
+        text: query.q
+          ? sql<string>`(select string_agg(f.text, ' ' order by f.position) from ${documentFiles} f where f.document_id = ${outer(documents.id)})`
+          : sql<string>`''`,
+      })
+      .from(documents)
+      .where(condition)
+      .orderBy(...(rank ? [asc(rank)] : []), desc(documents.issuedOn), desc(documents.publishedAt))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(documents).where(condition),
+  ]);
+  return {
+    rows: rows.map(({ text, ...r }) => ({
+      ...r,
+      // The abstract with its matches marked, and where the files' text matches, a passage of it.
+      abstractParts: query.q ? snippet(r.abstract, query.q, 1000) : null,
+      snippet: query.q && text ? snippet(text, query.q) : null,
+    })),
+    total,
+  };
+}
+
+export function publicFacets(db: Db) {
+  return documentFacets(db, publiclyVisible);
+}
+
+/** Issuers that have published documents, for browsing. */
+export async function publicIssuers(db: Db) {
+  const rows = await db.execute(sql`
+    select id, name from (
+      select u.id, u.name from units u where exists (select 1 from documents where documents.issuer_unit_id = u.id and ${publiclyVisible})
+      union
+      select e.id, e.name from external_issuers e where exists (select 1 from documents where documents.issuer_external_id = e.id and ${publiclyVisible})
+    ) i order by name`);
+  return ((rows as unknown as { rows?: { id: string; name: string }[] }).rows ?? (rows as unknown as { id: string; name: string }[])).map((r) => ({ id: r.id, name: r.name }));
+}
+
+export async function getPublicDocument(db: Db, id: string) {
+  const [doc] = await db
+    .select({ document: documents, issuerName, unitName: units.name })
+    .from(documents)
+    .innerJoin(units, eq(units.id, documents.unitId))
+    .where(and(eq(documents.id, id), publiclyVisible));
+  if (!doc) return null;
+  const [files, related, replacedBy] = await Promise.all([
+    db
+      .select({
+        id: documentFiles.id,
+        fileName: documentFiles.fileName,
+        kind: documentFiles.kind,
+        mime: documentFiles.mime,
+        size: documentFiles.size,
+        pages: documentFiles.pages,
+        sha256: documentFiles.sha256,
+        verificationCode: documentFiles.verificationCode,
+        searchable: documentFiles.searchable,
+      })
+      .from(documentFiles)
+      .where(eq(documentFiles.documentId, id))
+      .orderBy(asc(documentFiles.position)),
+    // Related: the same field or the same issuer, newest first.
+    db
+      .select({ id: documents.id, numberSymbol: documents.numberSymbol, abstract: documents.abstract, issuedOn: documents.issuedOn })
+      .from(documents)
+      .where(
+        and(
+          publiclyVisible,
+          ne(documents.id, id),
+          or(
+            doc.document.field ? eq(documents.field, doc.document.field) : sql`false`,
+            doc.document.issuerUnitId ? eq(documents.issuerUnitId, doc.document.issuerUnitId) : sql`false`,
+            doc.document.issuerExternalId ? eq(documents.issuerExternalId, doc.document.issuerExternalId) : sql`false`,
+            eq(documents.typeCode, doc.document.typeCode),
+          ),
+        ),
+      )
+      .orderBy(desc(sql`(${documents.field} = ${doc.document.field})`), desc(documents.issuedOn))
+      .limit(5),
+    doc.document.replacedById
+      ? db.select({ id: documents.id, numberSymbol: documents.numberSymbol }).from(documents).where(and(eq(documents.id, doc.document.replacedById), publiclyVisible))
+      : Promise.resolve([]),
+  ]);
+  return { ...doc, files, related, replacedBy: replacedBy[0] ?? null };
+}
+
+export async function countDocumentView(db: Db, id: string) {
+  await db.update(documents).set({ viewCount: sql`${documents.viewCount} + 1` }).where(and(eq(documents.id, id), publiclyVisible));
+}
+
+/** Newest published documents, for the RSS feed and the sitemap. */
+export async function recentPublicDocuments(db: Db, limit: number) {
+  return db
+    .select({ id: documents.id, typeCode: documents.typeCode, numberSymbol: documents.numberSymbol, abstract: documents.abstract, issuedOn: documents.issuedOn, publishedAt: documents.publishedAt, updatedAt: documents.updatedAt, issuerName })
+    .from(documents)
+    .where(publiclyVisible)
+    .orderBy(desc(documents.publishedAt))
+    .limit(limit);
+}
+
+export interface VerificationMatch {
+  kind: "document" | "publication";
+  id: string;
+  title: string;
+  subtitle: string;
+  fileName: string;
+  sha256: string;
+  code: string;
+}
+
+/** Whether a file (by its SHA-256) or a typed code belongs to something published, and what. */
+export async function verifyPublished(db: Db, input: { sha256?: string; code?: string }): Promise<VerificationMatch[]> {
+  const code = input.code ? normaliseVerificationCode(input.code) : null;
+  const sha = input.sha256 && /^[0-9a-f]{64}$/.test(input.sha256) ? input.sha256 : null;
+  if (!code && !sha) return [];
+  const docs = await db
+    .select({ id: documents.id, numberSymbol: documents.numberSymbol, abstract: documents.abstract, issuerName, fileName: documentFiles.fileName, sha256: documentFiles.sha256, code: documentFiles.verificationCode })
+    .from(documentFiles)
+    .innerJoin(documents, eq(documents.id, documentFiles.documentId))
+    .where(and(publiclyVisible, sha ? eq(documentFiles.sha256, sha) : eq(documentFiles.verificationCode, code!)))
+    .limit(10);
+  const pubs = await db
+    .select({ id: publications.id, title: publications.title, slug: publications.slug, fileName: publications.pdfFileName, sha256: publications.pdfSha256, code: publications.verificationCode, year: publications.year })
+    .from(publications)
+    .where(and(sql`${publications.publishedAt} is not null`, sha ? eq(publications.pdfSha256, sha) : eq(publications.verificationCode, code!)))
+    .limit(10);
+  return [
+    ...docs.map((d) => ({ kind: "document" as const, id: d.id, title: d.numberSymbol, subtitle: `${d.issuerName} — ${d.abstract}`, fileName: d.fileName, sha256: d.sha256, code: d.code })),
+    ...pubs.map((p) => ({ kind: "publication" as const, id: p.slug, title: p.title, subtitle: String(p.year), fileName: p.fileName, sha256: p.sha256, code: p.code })),
+  ];
+}

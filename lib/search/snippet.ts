@@ -1,0 +1,59 @@
+import { foldVietnamese } from "@/lib/i18n/format";
+
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+/** Folds character by character, so that positions in the folded text are positions in the original. */
+function foldAligned(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const folded = foldVietnamese(ch);
+    // Keep one character per character (a rare multi-character fold keeps the original).
+    out += folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }
+  return out;
+}
+
+/**
+ * The part of a text around the first match of the query's words (diacritics ignored), cut at
+ * word boundaries, with every match marked — for highlighted search results.
+ */
+export function snippet(text: string, query: string, radius = 90): SnippetPart[] | null {
+  const clean = text.normalize("NFC").replace(/\s+/g, " ").trim();
+  const words = foldVietnamese(query)
+    .split(/\s+/)
+    .filter((w) => w.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  if (words.length === 0 || clean === "") return null;
+  const folded = foldAligned(clean);
+  const phrase = foldVietnamese(query).trim().replace(/\s+/g, " ");
+  let first = folded.indexOf(phrase);
+  if (first < 0) first = Math.min(...words.map((w) => folded.indexOf(w)).filter((i) => i >= 0));
+  if (!Number.isFinite(first) || first < 0) return null;
+
+  let start = Math.max(0, first - radius);
+  let end = Math.min(clean.length, first + phrase.length + radius);
+  if (start > 0) start = clean.indexOf(" ", start) + 1 || start;
+  if (end < clean.length) end = clean.lastIndexOf(" ", end) > first ? clean.lastIndexOf(" ", end) : end;
+  const window = clean.slice(start, end);
+  const windowFolded = folded.slice(start, end);
+
+  // Mark every occurrence of every word in the window.
+  const marks = new Array<boolean>(window.length).fill(false);
+  for (const w of [phrase, ...words]) {
+    for (let i = windowFolded.indexOf(w); i >= 0; i = windowFolded.indexOf(w, i + 1)) marks.fill(true, i, i + w.length);
+  }
+  const parts: SnippetPart[] = [];
+  if (start > 0) parts.push({ text: "… ", hit: false });
+  let i = 0;
+  while (i < window.length) {
+    let j = i;
+    while (j < window.length && marks[j] === marks[i]) j++;
+    parts.push({ text: window.slice(i, j), hit: marks[i]! });
+    i = j;
+  }
+  if (end < clean.length) parts.push({ text: " …", hit: false });
+  return parts;
+}
