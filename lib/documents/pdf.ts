@@ -9,7 +9,9 @@ import type { DocumentStyle } from "./types";
  * A plain A4 document with real, extractable Vietnamese text: demo and generated documents are
  * searched by their words, so the text must come back out exactly. NĐ30 asks for Times New Roman;
  * Tinos has the same metrics and full Vietnamese coverage, and ships as TTF files in an npm
- * package, so no machine's /usr/share/fonts is needed. Fonts are subset: a page costs kilobytes.
+ * package, so no machine's /usr/share/fonts is needed. Fonts are embedded whole: fontkit's subsetting drops
+ * glyphs of this font in some viewers (Chrome showed most Vietnamese letters missing), and a
+ * readable document is worth a few hundred kilobytes.
  */
 
 export interface DocumentPdfMeta {
@@ -140,8 +142,8 @@ export async function renderDocumentPdf(input: DocumentPdfInput): Promise<Uint8A
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   const bytes = await loadFonts();
-  const regular = await pdf.embedFont(bytes.regular, { subset: true });
-  const bold = await pdf.embedFont(bytes.bold, { subset: true });
+  const regular = await pdf.embedFont(bytes.regular, { subset: false });
+  const bold = await pdf.embedFont(bytes.bold, { subset: false });
 
   const title = clean(input.title).trim();
   const created = meta.createdAt ?? new Date();

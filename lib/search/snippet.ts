@@ -40,10 +40,14 @@ export function snippet(text: string, query: string, radius = 90): SnippetPart[]
   const window = clean.slice(start, end);
   const windowFolded = folded.slice(start, end);
 
-  // Mark every occurrence of every word in the window.
+  // Mark the phrase wherever it is, and each word where it stands as a whole word ("tin", not "tinh").
   const marks = new Array<boolean>(window.length).fill(false);
+  const letter = /[\p{L}\p{N}]/u;
   for (const w of [phrase, ...words]) {
-    for (let i = windowFolded.indexOf(w); i >= 0; i = windowFolded.indexOf(w, i + 1)) marks.fill(true, i, i + w.length);
+    for (let i = windowFolded.indexOf(w); i >= 0; i = windowFolded.indexOf(w, i + 1)) {
+      const whole = !letter.test(windowFolded[i - 1] ?? " ") && !letter.test(windowFolded[i + w.length] ?? " ");
+      if (w === phrase || whole) marks.fill(true, i, i + w.length);
+    }
   }
   const parts: SnippetPart[] = [];
   if (start > 0) parts.push({ text: "… ", hit: false });

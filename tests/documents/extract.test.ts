@@ -41,8 +41,9 @@ describe("renderDocumentPdf → extractText: the Vietnamese comes back exactly",
     extracted = await extractText(bytes, "pdf");
   });
 
-  it("is a one-page A4 PDF of a few kilobytes (the fonts are subset)", async () => {
-    expect(bytes.length).toBeLessThan(60_000);
+  it("is a one-page A4 PDF with its two fonts embedded whole (every glyph shows in every viewer)", async () => {
+    expect(bytes.length).toBeGreaterThan(200_000);
+    expect(bytes.length).toBeLessThan(2_000_000);
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBe(1);
     const { width, height } = pdf.getPage(0).getSize();
