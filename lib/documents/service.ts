@@ -257,7 +257,7 @@ export function documentFilters(query: Omit<DocumentListQuery, "page" | "pageSiz
   if (query.visibility) where.push(eq(documents.visibility, query.visibility));
   if (query.issuer) where.push(or(eq(documents.issuerUnitId, query.issuer), eq(documents.issuerExternalId, query.issuer))!);
   let rank: SQL | null = null;
-  const words = foldVietnamese(query.q ?? "").split(/\s+/).filter((w) => w.length > 0).slice(0, 8);
+  const words = foldVietnamese(query.q ?? "").split(/\s+/).filter((w) => w.length > 0).slice(0, 16);
   if (words.length > 0) {
     const phrase = words.join(" ");
     // Every word must appear; the whole phrase, and the exact spelling with diacritics, rank first.

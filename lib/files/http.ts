@@ -1,11 +1,10 @@
-import { foldVietnamese } from "@/lib/i18n/format";
-
 /**
  * Content-Disposition per RFC 6266: an ASCII fallback for old clients and the real (Vietnamese)
  * name encoded per RFC 5987 in filename*.
  */
 export function contentDisposition(disposition: "attachment" | "inline", fileName: string): string {
-  const ascii = foldVietnamese(fileName).replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_") || "tep";
+  const folded = fileName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  const ascii = folded.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_") || "tep";
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
