@@ -43,7 +43,7 @@ export const removeDocumentFileAction = defineAction(
   removeFileInput,
   async ({ db, actor }, input) => {
     const removed = await removeDocumentFile(db, actor, input);
-    revalidatePublic(["documents"]);
+    revalidatePublic(["documents", `document:${removed.documentId}`]);
     return removed;
   },
   { success: "document.fileRemoved" },

@@ -102,7 +102,7 @@ export async function removeDocumentFile(db: Db, actor: Actor | null, input: { f
       unitId: document.unitId,
       changes: { file: { from: file.fileName } },
     });
-    return { id: file.id };
+    return { id: file.id, documentId: document.id };
   });
 }
 

@@ -347,6 +347,17 @@ export async function getDocument(db: Db, actor: Actor | null, id: string) {
   };
 }
 
+/** Every issuer some document names (units of ours and directory entries), for the list's filter. */
+export async function documentIssuers(db: Db) {
+  const rows = await db
+    .select({ id: sql<string>`coalesce(${documents.issuerUnitId}, ${documents.issuerExternalId})`, name: sql<string>`coalesce(${units.name}, ${externalIssuers.name})` })
+    .from(documents)
+    .leftJoin(units, eq(units.id, documents.issuerUnitId))
+    .leftJoin(externalIssuers, eq(externalIssuers.id, documents.issuerExternalId))
+    .groupBy(sql`1`, sql`2`);
+  return rows.filter((r) => r.id && r.name).sort((a, b) => a.name.localeCompare(b.name, "vi"));
+}
+
 /** Directory entries for the issuer picker. */
 export async function listExternalIssuers(db: Db) {
   return db.select().from(externalIssuers).orderBy(asc(externalIssuers.name)).limit(1000);

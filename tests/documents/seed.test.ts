@@ -5,6 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import type { DatabaseHandle, Db } from "@/lib/db";
 import { DOCUMENT_TYPES } from "@/lib/documents/types";
 import { readDocumentFile } from "@/lib/documents/files";
+import { documentIssuers } from "@/lib/documents/service";
 import { publicFacets, publicIssuers, recentPublicDocuments, searchPublicDocuments } from "@/lib/documents/public";
 import { createTestDatabase } from "../helpers/db";
 import { rowsOf } from "../helpers/fixtures";
@@ -20,6 +21,7 @@ afterAll(async () => handle?.close());
 
 describe("demo documents", () => {
   it("publishes documents of the common types with PDFs whose text the library finds", async () => {
+    expect((await documentIssuers(db)).map((i) => i.name)).toEqual(["Bộ Nội vụ", "Hội Cựu TNXP thành phố Hà Nội", "Hội Cựu TNXP tỉnh Tuyên Quang", "Trung ương Hội Cựu TNXP Việt Nam"]);
     const facets = await publicFacets(db);
     expect((await publicIssuers(db)).map((i) => i.name)).toEqual(["Bộ Nội vụ", "Hội Cựu TNXP thành phố Hà Nội", "Hội Cựu TNXP tỉnh Tuyên Quang", "Trung ương Hội Cựu TNXP Việt Nam"]);
     expect(facets.types.length).toBeGreaterThanOrEqual(10);

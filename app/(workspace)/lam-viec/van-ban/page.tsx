@@ -6,7 +6,7 @@ import { holdsPermission } from "@/lib/auth/guard";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { documentFilterParams, toDocumentQuery } from "@/lib/documents/params";
-import { listDocuments } from "@/lib/documents/service";
+import { documentIssuers, listDocuments } from "@/lib/documents/service";
 import { DOCUMENT_TYPES, findDocumentType } from "@/lib/documents/types";
 import { t } from "@/lib/i18n";
 import { type RawSearchParams, parseList } from "@/lib/search-params";
@@ -27,6 +27,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
     listDocuments(db, actor, { ...toDocumentQuery({ ...params, page: params.page }), page: params.page, pageSize: params.size, sort: params.sort, dir: params.dir }),
   );
   const canManage = holdsPermission(actor, "document.manage");
+  const issuers = await documentIssuers(db);
   const select = "rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
   const thisYear = new Date().getFullYear();
   return (
@@ -44,6 +45,13 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           <select name="type" defaultValue={params.type ?? ""} className={select}>
             <option value="">{t("common.all")}</option>
             {DOCUMENT_TYPES.map((ty) => <option key={ty.code} value={ty.code}>{ty.name}</option>)}
+          </select>
+        </label>
+        <label className="space-y-1">
+          <span className="block font-medium">{t("document.issuer")}</span>
+          <select name="issuer" defaultValue={params.issuer ?? ""} className={`${select} max-w-60`}>
+            <option value="">{t("common.all")}</option>
+            {issuers.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
           </select>
         </label>
         <label className="space-y-1">
