@@ -19,6 +19,13 @@ const schema = z.object({
   MAX_BODY_KB: z.coerce.number().int().positive().default(1024),
   /** Largest document, publication or media file accepted, in MB (stated in the upload forms). */
   FILE_MAX_MB: z.coerce.number().int().positive().max(2048).default(25),
+  /** S3-compatible object storage for files (MinIO, Ceph, AWS…); without it files stay under DATA_DIR. */
+  S3_ENDPOINT: z.preprocess(blankAsUnset, z.string().url("S3_ENDPOINT phải là một địa chỉ URL, ví dụ https://s3.example.vn").optional()),
+  S3_BUCKET: z.preprocess(blankAsUnset, z.string().min(3).optional()),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.preprocess(blankAsUnset, z.string().optional()),
+  S3_SECRET_ACCESS_KEY: z.preprocess(blankAsUnset, z.string().optional()),
+  S3_PREFIX: z.string().default(""),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -37,6 +44,9 @@ export function env(): Env {
     throw new Error(
       "Cấu hình môi trường không hợp lệ:\n  - AUTH_SECRET: bắt buộc khi chạy với DATABASE_URL ở chế độ production (tạo bằng: openssl rand -base64 48)",
     );
+  }
+  if (value.S3_ENDPOINT && (!value.S3_BUCKET || !value.S3_ACCESS_KEY_ID || !value.S3_SECRET_ACCESS_KEY)) {
+    throw new Error("Cấu hình môi trường không hợp lệ:\n  - S3_ENDPOINT cần đi cùng S3_BUCKET, S3_ACCESS_KEY_ID và S3_SECRET_ACCESS_KEY");
   }
   cached = value;
   return value;

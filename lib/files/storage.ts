@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { AwsClient } from "aws4fetch";
 import { env } from "@/lib/env";
 
 /**
@@ -63,12 +64,68 @@ export class LocalFileStorage implements FileStorage {
   }
 }
 
+/**
+ * S3-compatible object storage, path-style (<endpoint>/<bucket>/<prefix><sha256>), requests
+ * signed with AWS Signature V4. Objects are written once: a file already there is not sent again.
+ */
+export class S3FileStorage implements FileStorage {
+  private readonly client: AwsClient;
+
+  constructor(private readonly options: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix?: string }) {
+    this.client = new AwsClient({ accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, region: options.region, service: "s3" });
+  }
+
+  private urlOf(sha256: string) {
+    assertSha(sha256);
+    return `${this.options.endpoint.replace(/\/$/, "")}/${encodeURIComponent(this.options.bucket)}/${this.options.prefix ?? ""}${sha256}`;
+  }
+
+  async put(bytes: Uint8Array) {
+    const sha256 = sha256Hex(bytes);
+    if (!(await this.has(sha256))) {
+      const response = await this.client.fetch(this.urlOf(sha256), {
+        method: "PUT",
+        body: new Uint8Array(bytes),
+        headers: { "Content-Type": "application/octet-stream", "x-amz-content-sha256": createHash("sha256").update(bytes).digest("hex") },
+      });
+      if (!response.ok) throw new Error(`S3 PUT failed: ${response.status}`);
+    }
+    return { sha256, size: bytes.length };
+  }
+
+  async get(sha256: string) {
+    const response = await this.client.fetch(this.urlOf(sha256), { method: "GET" });
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`S3 GET failed: ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  async has(sha256: string) {
+    const response = await this.client.fetch(this.urlOf(sha256), { method: "HEAD" });
+    if (response.status === 404) return false;
+    if (!response.ok) throw new Error(`S3 HEAD failed: ${response.status}`);
+    return true;
+  }
+}
+
 let cached: { key: string; storage: FileStorage } | undefined;
 
 /** The configured storage (re-read when the configuration changes, as tests do). */
 export function getFileStorage(): FileStorage {
   const e = env();
-  const key = `local:${e.DATA_DIR}`;
-  if (cached?.key !== key) cached = { key, storage: new LocalFileStorage(path.resolve(e.DATA_DIR, "files")) };
+  const key = e.S3_ENDPOINT ? `s3:${e.S3_ENDPOINT}/${e.S3_BUCKET}/${e.S3_PREFIX}` : `local:${e.DATA_DIR}`;
+  if (cached?.key !== key) {
+    const storage: FileStorage = e.S3_ENDPOINT
+      ? new S3FileStorage({
+          endpoint: e.S3_ENDPOINT,
+          bucket: e.S3_BUCKET!,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID!,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+          prefix: e.S3_PREFIX,
+        })
+      : new LocalFileStorage(path.resolve(e.DATA_DIR, "files"));
+    cached = { key, storage };
+  }
   return cached.storage;
 }
