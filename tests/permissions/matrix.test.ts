@@ -10,6 +10,7 @@ import type { DatabaseHandle, Db } from "@/lib/db";
 import { pathLabel } from "@/lib/org/units";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { createTestDatabase } from "../helpers/db";
+import { makeAlbum, makePublication } from "../publications/fixtures";
 import { actorFor, addRole, FIXTURE_PASSWORD, makeDocument, makeDocumentFile, makeImportBatch, makeMember, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
 
 /**
@@ -46,6 +47,9 @@ const DOCUMENT_KEEPERS: Partial<Record<RoleName, Target[]>> = {
   officer: ["own", "descendant"],
   clerk: ["own", "descendant"],
 };
+
+/** Publications and the media library are run by editors and administrators of the unit and above. */
+const PORTAL_EDITORS: Partial<Record<RoleName, Target[]>> = { administrator: ["own", "descendant"], editor: ["own", "descendant"] };
 
 /** A unit made directly in the table, under a parent, for actions that change units. */
 async function makeUnit(db: Db, parent: Unit, level = parent.level + 1): Promise<Unit> {
@@ -269,6 +273,58 @@ export const MATRIX: Record<string, MatrixRow> = {
   "document.removeFile": {
     allowed: DOCUMENT_KEEPERS,
     input: async ({ db, target }) => ({ fileId: (await makeDocumentFile(db, (await makeDocument(db, target.id)).id)).id }),
+  },
+  // Publications and media (lib/publications); fixtures are rows only, no files.
+  "publication.publish": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ id: (await makePublication(db, target.id)).id }),
+  },
+  "publication.unpublish": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ id: (await makePublication(db, target.id, { publishedAt: new Date() })).id }),
+  },
+  "publication.delete": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ id: (await makePublication(db, target.id)).id }),
+  },
+  "media.createAlbum": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ target }) => ({ unitId: target.id, title: `Album ${uniqueName("a")}`, description: "", takenOn: "" }),
+  },
+  "media.updateAlbum": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => {
+      const { album } = await makeAlbum(db, target.id);
+      return { id: album.id, unitId: target.id, title: `${album.title} (sửa)`, description: "", takenOn: "" };
+    },
+  },
+  "media.publishAlbum": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ id: (await makeAlbum(db, target.id, { items: 1 })).album.id }),
+  },
+  "media.unpublishAlbum": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ id: (await makeAlbum(db, target.id, { items: 1, published: true })).album.id }),
+  },
+  "media.deleteAlbum": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ id: (await makeAlbum(db, target.id, { items: 1 })).album.id }),
+  },
+  "media.addVideoLink": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ albumId: (await makeAlbum(db, target.id)).album.id, url: "https://youtu.be/dQw4w9WgXcQ", caption: "" }),
+  },
+  "media.updateCaption": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ itemId: (await makeAlbum(db, target.id, { items: 1 })).items[0]!.id, caption: "Chú thích mới" }),
+  },
+  "media.removeItem": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ itemId: (await makeAlbum(db, target.id, { items: 1 })).items[0]!.id }),
+  },
+  "media.moveItem": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ itemId: (await makeAlbum(db, target.id, { items: 2 })).items[1]!.id, direction: "up" }),
   },
   "account.switchActiveUnit": {
     // Only to a unit where the user really holds a role: their own.
