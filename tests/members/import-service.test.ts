@@ -225,3 +225,15 @@ describe("member import batches", () => {
     expect(await commitImport(db, officer, { batchId: id })).toMatchObject({ created: 2 });
   });
 });
+
+describe("large lists", () => {
+  it("takes 100,000 members below a title and a header, and refuses one more", async () => {
+    const { parseImportFile, MAX_IMPORT_ROWS } = await import("@/lib/members/import/analyse");
+    const rows = (count: number) => ["DANH SÁCH", "", "Họ và tên,Ngày sinh", ...Array.from({ length: count }, (_, i) => `Người Thứ ${i},01/01/1990`)];
+    const fits = await parseImportFile(csv(rows(MAX_IMPORT_ROWS)), "vua-du.csv");
+    expect(fits.read.ok).toBe(true);
+    expect(fits.read.grid.length - fits.header!.dataStartRow).toBe(MAX_IMPORT_ROWS);
+    const over = await parseImportFile(csv(rows(MAX_IMPORT_ROWS + 1)), "qua-nhieu.csv");
+    expect(over.read.problems.map((p) => p.message)).toEqual(["Tệp “qua-nhieu.csv” có quá nhiều dòng (tối đa 100000 dòng). Hãy chia danh sách thành nhiều tệp."]);
+  });
+});

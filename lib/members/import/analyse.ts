@@ -63,9 +63,17 @@ interface ParsedFile {
 const parsedCache = new Map<string, Promise<ParsedFile>>();
 const CACHE_SIZE = 3;
 
+/** Members one file may hold; title and header rows above them do not count. */
+export const MAX_IMPORT_ROWS = 100_000;
+const ROWS_ABOVE_DATA = 50;
+
 export async function parseImportFile(bytes: Uint8Array, fileName: string): Promise<ParsedFile> {
-  const read = await readSpreadsheet(bytes, fileName);
+  const read = await readSpreadsheet(bytes, fileName, { maxRows: MAX_IMPORT_ROWS + ROWS_ABOVE_DATA });
   const header = read.ok ? findHeader(read.grid, read.merges) : null;
+  if (header && read.grid.length - header.dataStartRow > MAX_IMPORT_ROWS) {
+    const values = { name: fileName, max: MAX_IMPORT_ROWS };
+    return { read: { ...read, ok: false, grid: [], problems: [{ code: "tooManyRows", values, message: importMessage("import.read.tooManyRows", values) }] }, header: null };
+  }
   return { read, header };
 }
 
@@ -243,7 +251,7 @@ async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope): Promise
           .from(members)
           .innerJoin(units, eq(units.id, members.unitId))
           .innerJoin(
-            sql`unnest(${sql.param(names)}::text[], ${sql.param(births)}::date[]) as k(name_folded, birth_date)`,
+            sql`unnest(${sql.param(names)}::text[], ${sql.param(births)}::text[]::date[]) as k(name_folded, birth_date)`,
             sql`${members.nameFolded} = k.name_folded and ${members.birthDate} = k.birth_date`,
           );
 
