@@ -96,6 +96,9 @@ export const members = pgTable(
     uniqueIndex("members_national_id_key").on(t.nationalId).where(sql`${t.nationalId} is not null`),
     index("members_name_trgm").using("gin", sql`${t.nameFolded} gin_trgm_ops`),
     index("members_phone_idx").on(t.phone),
+    // Part of a phone or ID number ("0912…", the last digits of a CCCD) is found through trigrams.
+    index("members_phone_trgm").using("gin", sql`${t.phone} gin_trgm_ops`),
+    index("members_national_id_trgm").using("gin", sql`${t.nationalId} gin_trgm_ops`),
     index("members_dedupe_idx").on(t.nameFolded, t.birthDate),
     uniqueIndex("members_user_key").on(t.userId).where(sql`${t.userId} is not null`),
   ],

@@ -79,7 +79,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  // JIT compilation pays off for long analytical queries, not for the short ones of a web app:
+  // with it, a scoped list over a million members spent seconds compiling (see bench/members).
+  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { jit: "off" } });
   const db = drizzle({ client, schema }) as unknown as Db;
   return {
     db,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
 import {
   memberEvaluations,
   memberEvents,
@@ -235,12 +235,15 @@ export async function listMembers(db: Db, actor: Actor | null, query: MemberList
   if (q) {
     const folded = foldVietnamese(q);
     const digits = q.replace(/[\s.]/g, "");
-    const matches: SQL[] = [sql`${members.nameFolded} like ${`%${folded}%`}`];
     if (/^\+?\d{3,}$/.test(digits)) {
+      // Digits are a phone number or an ID number, never a name: a whole ID is found by its
+      // unique index, part of one or of a phone number by the trigram indexes.
       const local = digits.replace(/^\+84/, "0");
-      matches.push(ilike(members.phone, `%${local}%`), ilike(members.nationalId, `%${local}%`));
+      const whole = local.length === 9 || local.length === 12 ? [eq(members.nationalId, local)] : [];
+      filters.push(or(...whole, sql`${members.phone} like ${`%${local}%`}`, sql`${members.nationalId} like ${`%${local}%`}`)!);
+    } else {
+      filters.push(sql`${members.nameFolded} like ${`%${folded}%`}`);
     }
-    filters.push(or(...matches)!);
     // Exact diacritics first ("dương" before "đường"), then the folded matches.
     rank = sql`case when lower(${members.fullName}) like ${`%${q.toLowerCase()}%`} then 0 else 1 end`;
   }
