@@ -262,8 +262,13 @@ export function documentFilters(query: Omit<DocumentListQuery, "page" | "pageSiz
     const phrase = words.join(" ");
     // Every word must appear; the whole phrase, and the exact spelling with diacritics, rank first.
     for (const w of words) where.push(sql`${documents.searchText} like ${`%${escapeLike(w)}%`}`);
-    const exact = (query.q ?? "").trim().toLowerCase();
-    rank = sql`(case when lower(${documents.abstract}) like ${`%${escapeLike(exact)}%`} or lower(${documents.numberSymbol}) = ${exact} then 0 else 1 end)
+    // Rank: a number/symbol typed exactly, then how many words are spelled exactly as typed
+    // (with their diacritics: "dương" before "đường"), then the whole phrase, folded.
+    const typed = (query.q ?? "").trim().toLowerCase();
+    const exactWords = typed.split(/\s+/).filter(Boolean).slice(0, 16);
+    const misses = exactWords.map((w) => sql`(case when lower(${documents.abstract}) like ${`%${escapeLike(w)}%`} then 0 else 2 end)`);
+    rank = sql`(case when lower(${documents.numberSymbol}) = ${typed} then 0 else 100 end)
+      + ${sql.join(misses, sql` + `)}
       + (case when ${documents.searchText} like ${`%${escapeLike(phrase)}%`} then 0 else 1 end)`;
   }
   return { where, rank };

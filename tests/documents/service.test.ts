@@ -128,6 +128,23 @@ describe("files and the public library", () => {
     expect(await verifyPublished(db, { sha256: file.sha256 })).toEqual([]);
   });
 
+  it("folds diacritics for matching and ranks the exact spelling first: duong, dương, đường", async () => {
+    const clerk = await actorFor(db, "hanoi.canbo");
+    const tag = `qx${serial}`;
+    const make = async (abstract: string) => {
+      const doc = await createDocument(db, clerk, await fields({ abstract: `${abstract} ${tag}` }));
+      await setDocumentPublished(db, clerk, { id: doc.id, published: true });
+      return doc.id;
+    };
+    const road = await make("Về sửa chữa đường giao thông nông thôn");
+    const ocean = await make("Về bảo vệ môi trường biển Thái Bình Dương");
+    const search = async (q: string) => (await searchPublicDocuments(db, { q: `${q} ${tag}`, page: 1, pageSize: 20 })).rows.map((r) => r.id);
+    expect((await search("duong")).sort()).toEqual([road, ocean].sort());
+    expect(await search("đường")).toEqual([road, ocean]);
+    expect(await search("dương")).toEqual([ocean, road]);
+    expect(await search("DƯƠNG")).toEqual([ocean, road]);
+  });
+
   it("refuses a file whose content is not what its name says, the same file twice, and keeps a scan unsearchable", async () => {
     const clerk = await actorFor(db, "hanoi.canbo");
     const doc = await createDocument(db, clerk, await fields());
