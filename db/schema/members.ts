@@ -100,6 +100,8 @@ export const members = pgTable(
     index("members_phone_trgm").using("gin", sql`${t.phone} gin_trgm_ops`),
     index("members_national_id_trgm").using("gin", sql`${t.nationalId} gin_trgm_ops`),
     index("members_dedupe_idx").on(t.nameFolded, t.birthDate),
+    // An imported row with an unknown ID can only be someone recorded without one.
+    index("members_dedupe_no_id_idx").on(t.nameFolded, t.birthDate).where(sql`${t.nationalId} is null`),
     uniqueIndex("members_user_key").on(t.userId).where(sql`${t.userId} is not null`),
   ],
 );

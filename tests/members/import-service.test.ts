@@ -237,3 +237,22 @@ describe("large lists", () => {
     expect(over.read.problems.map((p) => p.message)).toEqual(["Tệp “qua-nhieu.csv” có quá nhiều dòng (tối đa 100000 dòng). Hãy chia danh sách thành nhiều tệp."]);
   });
 });
+
+describe("matching by name and birth date", () => {
+  it("a row with an unknown ID number is someone recorded without one, never someone with another ID", async () => {
+    const officer = await actorFor(db, "hanoi.canbo");
+    const ward = await unitByCode(db, "HA-NOI-BA-DINH");
+    const withoutId = await makeMember(db, ward.id, { fullName: "Tăng Thị Mận", birthDate: "1995-07-07" });
+    await makeMember(db, ward.id, { fullName: "Tăng Văn Đào", birthDate: "1994-04-04", nationalId: "001094000777" });
+    const { id } = await startImport(db, officer, {
+      unitId: ward.id,
+      fileName: "so-khop.csv",
+      bytes: csv(["Họ và tên,Ngày sinh,Số CCCD", "Tăng Thị Mận,07/07/1995,001195000888", "Tăng Văn Đào,04/04/1994,001094000999"]),
+    });
+    const { analysis } = await getImportBatch(db, officer, id);
+    expect(analysis!.rows.map((r) => [r.values.fullName, r.match?.by ?? null, r.match?.memberId ?? null])).toEqual([
+      ["Tăng Thị Mận", "person", withoutId.id],
+      ["Tăng Văn Đào", null, null],
+    ]);
+  });
+});

@@ -226,9 +226,6 @@ export async function analyseBatch(db: Db, batch: MemberImportBatch, scope: Scop
  */
 async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope): Promise<Map<number, ExistingMatch>> {
   const ids = [...new Set(rows.map((r) => r.values.nationalId).filter((v): v is string => Boolean(v)))];
-  const people = rows.filter((r) => r.values.fullName && r.values.birthDate);
-  const names = people.map((r) => foldVietnamese(r.values.fullName!));
-  const births = people.map((r) => r.values.birthDate!);
   const columns = {
     id: members.id,
     fullName: members.fullName,
@@ -243,21 +240,31 @@ async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope): Promise
     ids.length === 0
       ? []
       : await db.select(columns).from(members).innerJoin(units, eq(units.id, members.unitId)).where(sql`${members.nationalId} = any(${sql.param(ids)}::text[])`);
-  const byPerson =
-    people.length === 0
-      ? []
-      : await db
-          .select(columns)
-          .from(members)
-          .innerJoin(units, eq(units.id, members.unitId))
-          .innerJoin(
-            sql`unnest(${sql.param(names)}::text[], ${sql.param(births)}::text[]::date[]) as k(name_folded, birth_date)`,
-            sql`${members.nameFolded} = k.name_folded and ${members.birthDate} = k.birth_date`,
-          );
-
   const idIndex = new Map(byId.map((m) => [m.nationalId!, m]));
-  const personIndex = new Map<string, (typeof byPerson)[number]>();
-  for (const m of byPerson) personIndex.set(`${m.nameFolded}|${m.birthDate}`, m);
+
+  // By name and birth date: a row without an ID may be anyone of that name and date; a row whose
+  // ID is not on record can only be someone recorded without an ID (two IDs, two people).
+  const byPerson = async (people: ValidatedRow[], onlyWithoutId: boolean) => {
+    if (people.length === 0) return [];
+    const names = people.map((r) => foldVietnamese(r.values.fullName!));
+    const births = people.map((r) => r.values.birthDate!);
+    return db
+      .select(columns)
+      .from(members)
+      .innerJoin(units, eq(units.id, members.unitId))
+      .innerJoin(
+        sql`unnest(${sql.param(names)}::text[], ${sql.param(births)}::text[]::date[]) as k(name_folded, birth_date)`,
+        sql`${members.nameFolded} = k.name_folded and ${members.birthDate} = k.birth_date${onlyWithoutId ? sql` and ${members.nationalId} is null` : sql``}`,
+      );
+  };
+  const named = rows.filter((r) => r.values.fullName && r.values.birthDate);
+  const [anyone, recordedWithoutId] = await Promise.all([
+    byPerson(named.filter((r) => !r.values.nationalId), false),
+    byPerson(named.filter((r) => r.values.nationalId && !idIndex.has(r.values.nationalId)), true),
+  ]);
+  const personKey = (m: { nameFolded: string; birthDate: string | null }) => `${m.nameFolded}|${m.birthDate}`;
+  const anyIndex = new Map(anyone.map((m) => [personKey(m), m]));
+  const noIdIndex = new Map([...anyone.filter((m) => !m.nationalId), ...recordedWithoutId].map((m) => [personKey(m), m]));
   const result = new Map<number, ExistingMatch>();
   for (const row of rows) {
     const { nationalId, fullName, birthDate } = row.values;
@@ -265,9 +272,9 @@ async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope): Promise
     let by: ExistingMatch["by"] = "nationalId";
     if (nationalId) found = idIndex.get(nationalId);
     if (!found && fullName && birthDate) {
-      const candidate = personIndex.get(`${foldVietnamese(fullName)}|${birthDate}`);
-      // A different ID number on both sides means a different person.
-      if (candidate && !(candidate.nationalId && nationalId && candidate.nationalId !== nationalId)) {
+      const key = `${foldVietnamese(fullName)}|${birthDate}`;
+      const candidate = nationalId ? noIdIndex.get(key) : anyIndex.get(key);
+      if (candidate) {
         found = candidate;
         by = "person";
       }

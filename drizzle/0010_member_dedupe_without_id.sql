@@ -1,0 +1,1 @@
+CREATE INDEX "members_dedupe_no_id_idx" ON "members" USING btree ("name_folded","birth_date") WHERE "members"."national_id" is null;
