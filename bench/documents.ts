@@ -59,8 +59,13 @@ async function runCleanups() {
     await fn().catch((error: unknown) => console.error(`clean-up failed: ${String(error)}`));
   }
 }
+let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
+  // The same signal often arrives twice (to the process group and relayed by tsx): the second
+  // must not end the process half-way through dropping the database.
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
     console.error(`\n${signal}: cleaning up`);
     void runCleanups().finally(() => process.exit(130));
   });
