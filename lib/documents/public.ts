@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
-import { documentFiles, documents, publications, units } from "@/db/schema";
+import { documentFiles, documents, externalIssuers, publications, units } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { snippet, type SnippetPart } from "@/lib/search/snippet";
-import { documentFacets, documentFilters, type DocumentListQuery, publiclyVisible } from "./service";
+import { documentFacets, documentFilters, documentIssuerName, type DocumentListQuery, publiclyVisible } from "./service";
 import { normaliseVerificationCode } from "./verification";
 import { outer } from "@/lib/db/sql";
 
@@ -11,7 +11,7 @@ import { outer } from "@/lib/db/sql";
  * `publiclyVisible`, so nothing else can leak into a page, a feed, the sitemap or a file URL.
  */
 
-const issuerName = sql<string>`coalesce((select name from units where id = ${outer(documents.issuerUnitId)}), (select name from external_issuers where id = ${outer(documents.issuerExternalId)}), '')`;
+const issuerName = documentIssuerName;
 
 export interface PublicDocumentRow {
   id: string;
@@ -71,13 +71,17 @@ export function publicFacets(db: Db) {
 
 /** Issuers that have published documents, for browsing. */
 export async function publicIssuers(db: Db) {
-  const rows = await db.execute(sql`
-    select id, name from (
-      select u.id, u.name from units u where exists (select 1 from documents where documents.issuer_unit_id = u.id and ${publiclyVisible})
-      union
-      select e.id, e.name from external_issuers e where exists (select 1 from documents where documents.issuer_external_id = e.id and ${publiclyVisible})
-    ) i order by name`);
-  return ((rows as unknown as { rows?: { id: string; name: string }[] }).rows ?? (rows as unknown as { id: string; name: string }[])).map((r) => ({ id: r.id, name: r.name }));
+  const [ours, others] = await Promise.all([
+    db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(sql`exists (select 1 from documents where documents.issuer_unit_id = ${outer(units.id)} and ${publiclyVisible})`),
+    db
+      .select({ id: externalIssuers.id, name: externalIssuers.name })
+      .from(externalIssuers)
+      .where(sql`exists (select 1 from documents where documents.issuer_external_id = ${outer(externalIssuers.id)} and ${publiclyVisible})`),
+  ]);
+  return [...ours, ...others].sort((a, b) => a.name.localeCompare(b.name, "vi"));
 }
 
 export async function getPublicDocument(db: Db, id: string) {

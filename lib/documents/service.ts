@@ -14,6 +14,9 @@ import { parseNumberSymbol } from "./symbol";
 import { findDocumentType } from "./types";
 import { outer } from "@/lib/db/sql";
 
+/** The issuing body's name, a unit of ours or a directory entry, for any select over documents. */
+export const documentIssuerName = sql<string>`coalesce((select name from units where id = ${outer(documents.issuerUnitId)}), (select name from external_issuers where id = ${outer(documents.issuerExternalId)}), '')`;
+
 export const isSecret = (confidentiality: Document["confidentiality"]) => confidentiality !== "normal";
 
 /** What anonymous visitors may see: published, public, never a state secret. */
@@ -118,7 +121,7 @@ export async function refreshSearchText(db: Db, documentId: string) {
       abstract: documents.abstract,
       signer: documents.signer,
       field: documents.field,
-      issuerName: sql<string>`coalesce((select name from units where id = ${outer(documents.issuerUnitId)}), (select name from external_issuers where id = ${outer(documents.issuerExternalId)}), '')`,
+      issuerName: documentIssuerName,
     })
     .from(documents)
     .where(eq(documents.id, documentId));
@@ -305,7 +308,7 @@ export async function listDocuments(db: Db, actor: Actor | null, query: Document
         publishedAt: documents.publishedAt,
         unitName: units.name,
         unitPath: units.path,
-        issuerName: sql<string>`coalesce((select name from units where id = ${outer(documents.issuerUnitId)}), (select name from external_issuers where id = ${outer(documents.issuerExternalId)}), '')`,
+        issuerName: documentIssuerName,
         fileCount: sql<number>`(select count(*)::int from document_files f where f.document_id = ${outer(documents.id)})`,
       })
       .from(documents)
@@ -331,21 +334,19 @@ function holdsManage(actor: Actor | null, path: string) {
 export async function getDocument(db: Db, actor: Actor | null, id: string) {
   const scope = requirePermission(actor, "document.read");
   const [row] = await db
-    .select({ document: documents, unitName: units.name, unitPath: units.path })
+    .select({ document: documents, unitName: units.name, unitPath: units.path, issuerName: documentIssuerName })
     .from(documents)
     .innerJoin(units, eq(units.id, documents.unitId))
     .where(and(eq(documents.id, id), readableBy(scope)));
   if (!row) throw new NotFoundError("document.notFound");
-  const [files, [issuer], [replacedBy]] = await Promise.all([
+  const [files, [replacedBy]] = await Promise.all([
     db.select().from(documentFiles).where(eq(documentFiles.documentId, id)).orderBy(asc(documentFiles.position), asc(documentFiles.createdAt)),
-    db.execute(sql`select coalesce((select name from units where id = ${row.document.issuerUnitId}), (select name from external_issuers where id = ${row.document.issuerExternalId}), '') as name`).then((r) => (r as unknown as { rows?: { name: string }[] }).rows ?? (r as unknown as { name: string }[])),
     row.document.replacedById
       ? db.select({ id: documents.id, numberSymbol: documents.numberSymbol }).from(documents).where(eq(documents.id, row.document.replacedById))
       : Promise.resolve([]),
   ]);
   return {
     ...row,
-    issuerName: (issuer as { name: string } | undefined)?.name ?? "",
     files,
     replacedBy: replacedBy ?? null,
     editable: holdsManage(actor, row.unitPath),
