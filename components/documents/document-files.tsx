@@ -1,20 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { removeDocumentFileAction, setDocumentPublishedAction } from "@/lib/documents/actions";
 import { t } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/forms/form-status";
+import { useHydrated } from "@/components/use-hydrated";
 
-const noSubscription = () => () => {};
 type Status = { tone: "error" | "success"; text: string } | null;
 
 /** Upload through the route handler (files outgrow the server-action limit); the server checks the content. */
 export function AttachFileForm({ documentId, maxMb }: { documentId: string; maxMb: number }) {
   const router = useRouter();
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useHydrated();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState<Status>(null);

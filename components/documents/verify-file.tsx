@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { t } from "@/lib/i18n";
+import { useHydrated } from "@/components/use-hydrated";
 
-const noSubscription = () => () => {};
 
 /**
  * Checks a file without sending it anywhere: the browser computes its SHA-256 and asks the
@@ -12,7 +12,7 @@ const noSubscription = () => () => {};
  */
 export function VerifyFile() {
   const router = useRouter();
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useHydrated();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (

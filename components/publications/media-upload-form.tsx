@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { t } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { postMultipart, tooLargeMessage } from "./post-multipart";
+import { useHydrated } from "@/components/use-hydrated";
 
-const noSubscription = () => () => {};
 
 export interface UploadLimits {
   maxFileBytes: number;
@@ -27,7 +27,7 @@ export function MediaUploadForm({ albumId, limits, mode }: { albumId: string; li
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useHydrated();
   const config = MODES[mode];
   const mb = (bytes: number) => Math.floor(bytes / (1024 * 1024));
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { t, type MessageKey } from "@/lib/i18n";
 import { PUBLICATION_KINDS, createPublicationInput, updatePublicationInput } from "@/lib/publications/schemas";
 import { translateIssue } from "@/lib/validation";
@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectInput, TextArea, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { postMultipart, tooLargeMessage } from "./post-multipart";
+import { useHydrated } from "@/components/use-hydrated";
 
-const noSubscription = () => () => {};
 
 type UnitOption = { id: string; name: string; level: number };
 
@@ -38,7 +38,7 @@ export function PublicationForm({ units, maxBytes, publication, defaultYear }: {
   const [status, setStatus] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   // Until the page is interactive the button stays disabled: a plain form post cannot upload.
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useHydrated();
   const maxMb = Math.floor(maxBytes / (1024 * 1024));
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {

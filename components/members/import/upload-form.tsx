@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { t } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/forms/form-status";
+import { useHydrated } from "@/components/use-hydrated";
 
-const noSubscription = () => () => {};
 
 type UnitOption = { id: string; name: string; level: number };
 
@@ -18,7 +18,7 @@ export function ImportUploadForm({ units, maxBytes, maxRows }: { units: UnitOpti
   const [status, setStatus] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   // Until the page is interactive the button stays disabled: a plain form post cannot upload.
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useHydrated();
   const maxMb = Math.floor(maxBytes / (1024 * 1024));
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {

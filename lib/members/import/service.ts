@@ -160,7 +160,7 @@ export class FileRejected extends InvalidInputError {
 }
 
 /** The batch as its pages show it: record, header columns with their mapping, and the analysed rows. */
-export async function getImportBatch(db: Db, actor: Actor | null, id: string, options: { preview?: boolean } = {}) {
+export async function getImportBatch(db: Db, actor: Actor | null, id: string, options: { preview?: "always" | "whenMapped" | "never" } = {}) {
   const scope = requirePermission(actor, "member.manage");
   const { batch, unitName } = await findBatchInScope(db, id, scope);
   const [creator] = batch.createdBy ? await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, batch.createdBy)) : [];
@@ -178,7 +178,9 @@ export async function getImportBatch(db: Db, actor: Actor | null, id: string, op
     )
     .orderBy(desc(memberImportBatches.committedAt))
     .limit(5);
-  const analysis = batch.status === "draft" && options.preview !== false ? await analyseBatch(db, batch, scope, todayInVietnam()) : null;
+  // The preview reads every row: the mapping step does without it.
+  const preview = batch.status === "draft" && options.preview !== "never" && (options.preview !== "whenMapped" || batch.mappingConfirmed);
+  const analysis = preview ? await analyseBatch(db, batch, scope, todayInVietnam()) : null;
   const layout = batch.status === "draft" ? await batchLayout(batch) : null;
   return { batch, unitName, createdByName: creator?.fullName ?? null, earlier, analysis, layout };
 }

@@ -39,9 +39,7 @@ export default async function ImportBatchPage({ params, searchParams }: { params
   const validId = z.uuid().safeParse(id).success;
   const { batch, unitName, createdByName, earlier, analysis, layout } = await orNotFound(async () => {
     if (!validId) throw new NotFoundError();
-    const first = await getImportBatch(db, actor, id, { preview: false });
-    // The preview reads every row: only when the mapping is settled and the preview is shown.
-    return first.batch.mappingConfirmed && !editMapping ? getImportBatch(db, actor, id) : first;
+    return getImportBatch(db, actor, id, { preview: editMapping ? "never" : "whenMapped" });
   });
   const base = `/lam-viec/hoi-vien/nhap/${batch.id}`;
   const hrefWith = (changes: Record<string, string | number>) => {
