@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { units } from "./org";
 
@@ -8,6 +8,16 @@ export const documentUrgency = pgEnum("document_urgency", ["normal", "urgent", "
 /** "normal" is not secret; the other three are state secrets: register entries only, never files. */
 export const documentConfidentiality = pgEnum("document_confidentiality", ["normal", "secret", "top_secret", "absolute_secret"]);
 export const documentVisibility = pgEnum("document_visibility", ["public", "internal"]);
+
+/** PostgreSQL's full-text vector, read as its text form (it is only ever matched in SQL). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * How much of search_text goes into search_vector. to_tsvector refuses a vector above 1 MB, and a
+ * refused generated column would refuse the whole row: 250,000 characters stay below that limit
+ * even for text made only of distinct numbers or of multi-byte letters (tests/documents/search.test.ts).
+ */
+export const SEARCH_VECTOR_CHARS = 250_000;
 
 /** Organisations outside the tree whose documents we record (ministries, the Front, other associations). */
 export const externalIssuers = pgTable(
@@ -58,6 +68,13 @@ export const documents = pgTable(
     paperLocation: text("paper_location").notNull().default(""),
     /** Unaccented, lower case: number/symbol, abstract, signer, issuer and the files' text. */
     searchText: text("search_text").notNull().default(""),
+    /**
+     * The syllables of search_text (already folded), for word searches through a GIN index: whole
+     * words, no stemming ('simple'). Kept by PostgreSQL itself whenever search_text changes.
+     */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(sql.raw(`to_tsvector('simple'::regconfig, left(search_text, ${SEARCH_VECTOR_CHARS}))`)),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     publishedBy: uuid("published_by").references(() => users.id),
     viewCount: bigint("view_count", { mode: "number" }).notNull().default(0),
@@ -70,7 +87,11 @@ export const documents = pgTable(
     index("documents_issued_idx").on(t.issuedOn),
     index("documents_type_idx").on(t.typeCode),
     index("documents_symbol_idx").on(sql`lower(${t.numberSymbol})`),
+    // Substrings of the whole text: a number or symbol cited in other documents (the fallback).
     index("documents_search_trgm").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("documents_search_vector_idx").using("gin", t.searchVector),
+    // Part of a number or symbol ("374-TB") as typed, among the documents' own symbols.
+    index("documents_symbol_trgm").using("gin", sql`lower(${t.numberSymbol}) gin_trgm_ops`),
     index("documents_public_idx").on(t.publishedAt).where(sql`${t.publishedAt} is not null and ${t.visibility} = 'public' and ${t.confidentiality} = 'normal'`),
     // A state secret can never be public or published; the database itself refuses it.
     check("documents_secret_not_public", sql`${t.confidentiality} = 'normal' or (${t.visibility} = 'internal' and ${t.publishedAt} is null)`),
@@ -107,6 +128,23 @@ export const documentFiles = pgTable(
     index("document_files_sha_idx").on(t.sha256),
     index("document_files_code_idx").on(t.verificationCode),
   ],
+);
+
+/**
+ * Who has recently been counted as reading a public document: one row per document and visitor
+ * (a keyed hash of the address and browser, never the address itself), so a reload or a bot
+ * hammering the page adds one view per window. Rows older than the window are pruned by a job.
+ */
+export const documentViewMarks = pgTable(
+  "document_view_marks",
+  {
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    visitor: text("visitor").notNull(),
+    countedAt: timestamp("counted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.visitor] }), index("document_view_marks_counted_idx").on(t.countedAt)],
 );
 
 export type Document = typeof documents.$inferSelect;
