@@ -6,7 +6,8 @@
  * 2. name search (listMembers, first page of 50) over 1,000,000 members: p95 ≤ 100 ms on
  *    PostgreSQL, ≤ 200 ms on PGlite.
  *
- * Run: npm run bench:members [-- --pg-only | --pglite-only]
+ * Run: npm run bench:members [-- --pg-only | --pglite-only] [-- --search-only]
+ *   --search-only loads the members and times the search, without the import and its baseline.
  *   BENCH_MEMBERS (default 1,000,000) and BENCH_IMPORT_ROWS (default 100,000) for a quick run;
  *   BENCH_DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres
  *   when it answers): a fresh database kn_bench_<random> is created on it and dropped at the end
@@ -40,6 +41,8 @@ type Phase = "setup" | "baseline" | "import" | "pglite";
 
 interface ChildInput {
   phase: Phase;
+  /** Load and search only: no baseline, no import. */
+  searchOnly?: boolean;
   url?: string;
   members: number;
   file: string;
@@ -116,12 +119,14 @@ async function child(input: ChildInput) {
         }
       }
     }
-    if (input.phase === "baseline" || input.phase === "pglite") {
+    if (input.searchOnly) {
+      // Load and search only.
+    } else if (input.phase === "baseline" || input.phase === "pglite") {
       await attempt("baseline", async () => {
         out.baseline = await phases.baseline(handle, input.file, input.fileName, log);
       });
     }
-    if (input.phase === "import" || input.phase === "pglite") {
+    if (!input.searchOnly && (input.phase === "import" || input.phase === "pglite")) {
       await attempt("import", async () => {
         out.import = await phases.importEndToEnd(handle, input.file, input.fileName, log);
       });
@@ -297,7 +302,8 @@ async function main() {
   );
 
   const runs: Run[] = [];
-  const common = { members: MEMBERS, file, fileName };
+  const searchOnly = args.has("--search-only");
+  const common = { members: MEMBERS, file, fileName, searchOnly };
   const pgAvailable = wantPg && (await serverAnswers(SERVER_URL));
   if (wantPg && !pgAvailable) console.log(`PostgreSQL: no server answers at ${SERVER_URL.replace(/:[^:@/]*@/, ":***@")}; skipped`);
   if (pgAvailable) {
@@ -308,10 +314,11 @@ async function main() {
       start = performance.now();
       console.log(`• setup and search (child process)`);
       const setup = await runChild({ phase: "setup", url, ...common });
-      console.log(`• baseline: parse alone, raw COPY, breakdown (fresh child process)`);
-      const base = await runChild({ phase: "baseline", url, ...common });
-      console.log(`• import end to end (fresh child process)`);
-      const imp = await runChild({ phase: "import", url, ...common });
+      const none: ChildOutput = { errors: [] };
+      if (!searchOnly) console.log(`• baseline: parse alone, raw COPY, breakdown (fresh child process)`);
+      const base = searchOnly ? none : await runChild({ phase: "baseline", url, ...common });
+      if (!searchOnly) console.log(`• import end to end (fresh child process)`);
+      const imp = searchOnly ? none : await runChild({ phase: "import", url, ...common });
       Object.assign(output, { version: setup.version, load: setup.load, search: setup.search, searchNoJit: setup.searchNoJit, baseline: base.baseline, import: imp.import });
       output.errors = [...setup.errors, ...base.errors, ...imp.errors];
       runs.push({ kind: "postgres", label, output });
