@@ -1,25 +1,27 @@
 /**
  * The documents benchmark on one database: load N generated public documents (COPY, indexes
  * rebuilt afterwards, ANALYZE), then time the public library search through the service the page
- * uses (searchPublicDocuments, first page of 20), with a breakdown of its two queries and the
- * snippets, and EXPLAIN ANALYZE of the slowest search on request.
+ * uses (searchPublicDocuments, first page of 20), with how each query matched, and EXPLAIN ANALYZE
+ * of every statement the service ran for the slowest search when over target or on request.
  */
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import { finished } from "node:stream/promises";
 import type { PGlite } from "@electric-sql/pglite";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { documentFiles, documents, externalIssuers } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import type { Sql } from "postgres";
+import * as schema from "@/db/schema";
+import { documents, externalIssuers } from "@/db/schema";
 import type { DatabaseHandle, Db } from "@/lib/db/types";
-import { outer } from "@/lib/db/sql";
 import { searchPublicDocuments } from "@/lib/documents/public";
-import { documentFilters, publiclyVisible, refreshSearchText } from "@/lib/documents/service";
+import { type MatchPath, textSearch } from "@/lib/documents/search";
+import { publiclyVisible, refreshSearchText } from "@/lib/documents/service";
 import { foldVietnamese, todayInVietnam } from "@/lib/i18n/format";
-import { snippet } from "@/lib/search/snippet";
 import { DOCUMENT_COPY_COLUMNS, emptySamples, EXTERNAL_ISSUERS, FILE_COPY_COLUMNS, generateDocuments, type Issuer, type QueryKind, type Samples, searchQueries } from "./documents-data";
 
 export type Log = (line: string) => void;
 const seconds = (from: number) => (performance.now() - from) / 1000;
+const mb = (bytes: unknown) => Number(bytes ?? 0) / 1024 / 1024;
 
 // ---------------------------------------------------------------------------------------------
 // COPY on either driver, foreign-key triggers off (every referenced row exists)
@@ -73,7 +75,8 @@ export interface LoadReport {
   indexSeconds: number;
   analyzeSeconds: number;
   tableMb: number;
-  trgmIndexMb: number;
+  /** Index sizes: trigrams of search_text (the fallback), search_vector's GIN, trigrams of the symbols. */
+  indexMb: { searchTrgm: number; searchVector: number; symbolTrgm: number };
   searchTextCheck: { same: number; checked: number };
   rareCounts: number[];
 }
@@ -156,7 +159,8 @@ export async function loadDocuments(handle: DatabaseHandle, count: number, log: 
   log(`  indexes ${indexSeconds.toFixed(1)} s, analyze ${analyzeSeconds.toFixed(1)} s`);
 
   const { rows: sizes } = await handle.executeSql(
-    "select pg_total_relation_size('documents') + pg_total_relation_size('document_files') as total, pg_relation_size('documents_search_trgm') as trgm",
+    `select pg_total_relation_size('documents') + pg_total_relation_size('document_files') as total, pg_relation_size('documents_search_trgm') as trgm,
+       pg_relation_size('documents_search_vector_idx') as vector, pg_relation_size('documents_symbol_trgm') as symbol`,
   );
   // search_text as built in bulk against the service's own refreshSearchText, on a sample.
   let same = 0;
@@ -178,7 +182,7 @@ export async function loadDocuments(handle: DatabaseHandle, count: number, log: 
       indexSeconds,
       analyzeSeconds,
       tableMb: Number(sizes[0]?.total ?? 0) / 1024 / 1024,
-      trgmIndexMb: Number(sizes[0]?.trgm ?? 0) / 1024 / 1024,
+      indexMb: { searchTrgm: mb(sizes[0]?.trgm), searchVector: mb(sizes[0]?.vector), symbolTrgm: mb(sizes[0]?.symbol) },
       searchTextCheck: { same, checked: samples.checks.length },
       rareCounts: samples.rareCounts,
     },
@@ -192,14 +196,12 @@ export interface QueryResult {
   q: string;
   kind: QueryKind;
   total: number;
+  /** More than SEARCH_COUNT_CAP matches: the page says "more than 1,000". */
+  totalCapped: boolean;
+  /** How the text matched (lib/documents/search.ts): words, the documents' own symbols, or the whole text. */
+  path: MatchPath;
   /** Every timed run of the service, ms. */
   runs: number[];
-  /** One run of each part, in the same shape as the service: rows query, count query, snippets in JS. */
-  rowsMs: number;
-  countMs: number;
-  snippetMs: number;
-  /** Whether the replicated rows query returned the service's rows (guards the breakdown). */
-  sameRows: boolean;
 }
 
 export interface SearchReport {
@@ -209,8 +211,9 @@ export interface SearchReport {
   p50: number;
   p95: number;
   max: number;
-  byKind: { kind: QueryKind; p50: number; p95: number; medianTotal: number; rowsMs: number; countMs: number; snippetMs: number }[];
-  explain: { q: string; rows: string[]; count: string[] } | null;
+  byKind: { kind: QueryKind; p50: number; p95: number; medianTotal: number }[];
+  /** EXPLAIN ANALYZE of every statement the service ran for the slowest search. */
+  explain: { q: string; statements: { sql: string; plan: string[] }[] } | null;
 }
 
 export function percentile(samples: number[], q: number): number {
@@ -218,45 +221,38 @@ export function percentile(samples: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-const issuerName = sql<string>`coalesce((select name from units where id = ${outer(documents.issuerUnitId)}), (select name from external_issuers where id = ${outer(documents.issuerExternalId)}), '')`;
-
-/** The two statements of searchPublicDocuments, built the same way (lib/documents/public.ts). */
-function serviceStatements(db: Db, q: string, pageSize: number) {
-  const { where, rank } = documentFilters({ q });
-  const condition = and(publiclyVisible, ...where);
-  const rows = db
-    .select({
-      id: documents.id,
-      numberSymbol: documents.numberSymbol,
-      typeCode: documents.typeCode,
-      issuedOn: documents.issuedOn,
-      abstract: documents.abstract,
-      field: documents.field,
-      validity: documents.validity,
-      publishedAt: documents.publishedAt,
-      issuerName,
-      text: sql<string>`(select string_agg(f.text, ' ' order by f.position) from ${documentFiles} f where f.document_id = ${outer(documents.id)})`,
-    })
-    .from(documents)
-    .where(condition)
-    .orderBy(...(rank ? [asc(rank)] : []), desc(documents.issuedOn), desc(documents.publishedAt))
-    .limit(pageSize)
-    .offset(0);
-  const count = db.select({ total: sql<number>`count(*)::int` }).from(documents).where(condition);
-  return { rows, count };
+/** The same database through a drizzle instance that records every statement it sends. */
+async function recordingDb(handle: DatabaseHandle) {
+  const statements: { sql: string; params: unknown[] }[] = [];
+  const logger = { logQuery: (text: string, params: unknown[]) => void statements.push({ sql: text, params }) };
+  const client = (handle.db as unknown as { $client: unknown }).$client;
+  const db =
+    handle.kind === "pglite"
+      ? (await import("drizzle-orm/pglite")).drizzle({ client: client as PGlite, schema, logger })
+      : (await import("drizzle-orm/postgres-js")).drizzle({ client: client as Sql, schema, logger });
+  return { db: db as unknown as Db, statements };
 }
 
-async function explain(handle: DatabaseHandle, statement: { toSQL(): { sql: string; params: unknown[] } }): Promise<string[]> {
-  const { sql: text, params } = statement.toSQL();
-  const { rows } = await handle.executeSql(`explain (analyze, buffers) ${text}`, params);
-  return rows.map((r) => String(Object.values(r)[0]));
+/** Runs the service once more for `q`, recording its statements, and EXPLAINs each of them. */
+async function explainSearch(handle: DatabaseHandle, q: string, pageSize: number) {
+  const { db, statements } = await recordingDb(handle);
+  await searchPublicDocuments(db, { q, page: 1, pageSize });
+  const out: { sql: string; plan: string[] }[] = [];
+  for (const statement of statements) {
+    const { rows } = await handle.executeSql(`explain (analyze, buffers) ${statement.sql}`, statement.params);
+    out.push({ sql: statement.sql, plan: rows.map((r) => String(Object.values(r)[0])) });
+  }
+  return out;
 }
 
 export async function searchBench(handle: DatabaseHandle, samples: Samples, log: Log, options: { runs: number; explainIfP95Over: number; forceExplain: boolean; pageSize?: number }): Promise<SearchReport> {
   const pageSize = options.pageSize ?? 20;
   const mix = searchQueries(samples);
-  const results: QueryResult[] = mix.map(({ q, kind }) => ({ q, kind, total: 0, runs: [], rowsMs: 0, countMs: 0, snippetMs: 0, sameRows: false }));
-  const serviceIds = new Map<string, string[]>();
+  const results: QueryResult[] = [];
+  for (const { q, kind } of mix) {
+    const search = await textSearch(handle.db, q, publiclyVisible);
+    results.push({ q, kind, total: 0, totalCapped: false, path: search?.path ?? "words", runs: [] });
+  }
   for (let pass = 0; pass <= options.runs; pass++) {
     for (const r of results) {
       const start = performance.now();
@@ -264,27 +260,9 @@ export async function searchBench(handle: DatabaseHandle, samples: Samples, log:
       const ms = performance.now() - start;
       if (pass > 0) r.runs.push(ms);
       r.total = out.total;
-      serviceIds.set(r.q, out.rows.map((row) => row.id));
+      r.totalCapped = out.totalCapped;
     }
     log(pass === 0 ? `  warm-up pass done` : `  timed pass ${pass}/${options.runs} done`);
-  }
-  // Breakdown: each part once, warm.
-  for (const r of results) {
-    const { rows, count } = serviceStatements(handle.db, r.q, pageSize);
-    let t = performance.now();
-    const page = await rows;
-    r.rowsMs = performance.now() - t;
-    t = performance.now();
-    await count;
-    r.countMs = performance.now() - t;
-    t = performance.now();
-    for (const row of page) {
-      snippet(row.abstract, r.q, 1000);
-      if (row.text) snippet(row.text, r.q);
-    }
-    r.snippetMs = performance.now() - t;
-    const ids = serviceIds.get(r.q) ?? [];
-    r.sameRows = ids.length === page.length && page.every((row, i) => row.id === ids[i]);
   }
   const all = results.flatMap((r) => r.runs);
   const p95 = percentile(all, 0.95);
@@ -292,8 +270,7 @@ export async function searchBench(handle: DatabaseHandle, samples: Samples, log:
   let explained: SearchReport["explain"] = null;
   if (options.forceExplain || p95 > options.explainIfP95Over) {
     const slowest = results.reduce((a, b) => (percentile(b.runs, 0.5) > percentile(a.runs, 0.5) ? b : a));
-    const { rows, count } = serviceStatements(handle.db, slowest.q, pageSize);
-    explained = { q: slowest.q, rows: await explain(handle, rows), count: await explain(handle, count) };
+    explained = { q: slowest.q, statements: await explainSearch(handle, slowest.q, pageSize) };
   }
   return {
     runs: options.runs,
@@ -304,15 +281,11 @@ export async function searchBench(handle: DatabaseHandle, samples: Samples, log:
     max: Math.max(...all),
     byKind: kinds.map((kind) => {
       const of = results.filter((r) => r.kind === kind);
-      const med = (f: (r: QueryResult) => number) => percentile(of.map(f), 0.5);
       return {
         kind,
         p50: percentile(of.flatMap((r) => r.runs), 0.5),
         p95: percentile(of.flatMap((r) => r.runs), 0.95),
-        medianTotal: med((r) => r.total),
-        rowsMs: med((r) => r.rowsMs),
-        countMs: med((r) => r.countMs),
-        snippetMs: med((r) => r.snippetMs),
+        medianTotal: percentile(of.map((r) => r.total), 0.5),
       };
     }),
     explain: explained,

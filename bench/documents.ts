@@ -11,10 +11,8 @@
  *   --http | --no-http | --http-only
  *                               the HTTP part runs by default when a production build exists
  *                               (.next/BUILD_ID); it never builds (npm run build first)
- *   --explain                   EXPLAIN ANALYZE the slowest search even when within target
- *   --what-if                   after the service's figures, add a tsvector column and GIN index
- *                               to the loaded data and time the proposed query shape
- *                               (bench/documents-whatif.ts) on the same 40 searches
+ *   --explain                   EXPLAIN ANALYZE every statement of the slowest search even when
+ *                               within target
  *   --profile                   HTTP: run the server under --cpu-prof, load the page only, and
  *                               print where the server's CPU went
  *   BENCH_DOCUMENTS (default 100,000), BENCH_SEARCH_RUNS (3 timed passes after a warm-up),
@@ -36,7 +34,7 @@ import type { DatabaseHandle } from "@/lib/db/types";
 import { RARE_SENTENCES } from "./documents-data";
 import { buildExists, HTTP_PORT, httpBench, type HttpReport } from "./documents-http";
 import { type LoadReport, loadDocuments, percentile, searchBench, type SearchReport } from "./documents-search";
-import { addSearchVector, CANDIDATES, COUNT_CAP, whatIfBench, type WhatIfReport } from "./documents-whatif";
+import { RANKED_MATCHES, SEARCH_COUNT_CAP } from "@/lib/documents/search";
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 3);
@@ -87,7 +85,6 @@ interface DbRun {
   seedSeconds: number;
   load: LoadReport;
   search: SearchReport;
-  whatIf: WhatIfReport | null;
   /** The machine's 1-minute load average when the search ended (other work shares the 2 cores). */
   loadAverage: number;
 }
@@ -118,13 +115,7 @@ async function searchOn(handle: DatabaseHandle, kind: Kind, label: string): Prom
   const search = await searchBench(handle, samples, log, { runs: RUNS, explainIfP95Over: SEARCH_P95_TARGET_MS[kind], forceExplain: process.argv.includes("--explain") });
   log(`  search p50 ${ms(search.p50)}, p95 ${ms(search.p95)}`);
   const loadAverage = os.loadavg()[0]!;
-  let whatIf: WhatIfReport | null = null;
-  if (process.argv.includes("--what-if")) {
-    log(`  what-if: adding a tsvector column and its GIN index, then the proposed query shape`);
-    whatIf = await whatIfBench(handle, samples, RUNS, await addSearchVector(handle));
-    log(`  what-if p50 ${ms(whatIf.p50)}, p95 ${ms(whatIf.p95)}`);
-  }
-  return { kind, label, version, seedSeconds, load, search, loadAverage, whatIf };
+  return { kind, label, version, seedSeconds, load, search, loadAverage };
 }
 
 async function onPostgres(): Promise<DbRun> {
@@ -186,43 +177,32 @@ function describe(run: DbRun) {
   console.log(
     `load: ${n(l.documents)} published public documents, ${n(l.files)} files (${n(l.averageWords)} words of text per file on average), ${l.issuers} issuers; search_text ${n(l.averageSearchTextChars)} characters on average`,
   );
-  console.log(`  generate ${s(l.generateSeconds)} · COPY ${s(l.copySeconds)} · indexes ${s(l.indexSeconds)} · analyze ${s(l.analyzeSeconds)}; tables ${n(l.tableMb)} MB, documents_search_trgm ${n(l.trgmIndexMb)} MB`);
+  console.log(`  generate ${s(l.generateSeconds)} · COPY ${s(l.copySeconds)} · indexes ${s(l.indexSeconds)} · analyze ${s(l.analyzeSeconds)}; tables ${n(l.tableMb)} MB`);
+  console.log(`  search indexes: search_vector GIN ${n(l.indexMb.searchVector)} MB, symbol trigrams ${n(l.indexMb.symbolTrgm)} MB, search_text trigrams (fallback) ${n(l.indexMb.searchTrgm)} MB`);
   console.log(`  search_text built in bulk = refreshSearchText's for ${l.searchTextCheck.same}/${l.searchTextCheck.checked} sampled documents`);
   console.log(`  rare sentences in: ${RARE_SENTENCES.map((rare, i) => `“${rare.text.slice(0, 28)}…” ${l.rareCounts[i]}`).join(", ")}`);
-  console.log(`search: searchPublicDocuments({ q, page: 1, pageSize: ${r.pageSize} }), ${r.queries.length} queries × ${r.runs} timed runs after a warm-up pass`);
-  console.log(`  ${"kind".padEnd(18)} ${"query".padEnd(30)} ${"matches".padStart(8)} ${"median".padStart(9)} ${"max".padStart(9)} │ ${"rows q".padStart(8)} ${"count q".padStart(8)} ${"snippets".padStart(8)}`);
+  console.log(
+    `search: searchPublicDocuments({ q, page: 1, pageSize: ${r.pageSize} }), ${r.queries.length} queries × ${r.runs} timed runs after a warm-up pass; the first ${RANKED_MATCHES} matches ranked, totals counted up to ${n(SEARCH_COUNT_CAP)} (“+” above)`,
+  );
+  console.log(`  ${"kind".padEnd(18)} ${"query".padEnd(30)} ${"matches".padStart(8)} ${"median".padStart(9)} ${"max".padStart(9)}  matched by`);
   for (const q of r.queries) {
     console.log(
-      `  ${q.kind.padEnd(18)} ${`“${q.q}”`.padEnd(30)} ${n(q.total).padStart(8)} ${ms(percentile(q.runs, 0.5)).padStart(9)} ${ms(Math.max(...q.runs)).padStart(9)} │ ${ms(q.rowsMs).padStart(8)} ${ms(q.countMs).padStart(8)} ${ms(q.snippetMs).padStart(8)}${q.sameRows ? "" : "  (replica ≠ service rows)"}`,
+      `  ${q.kind.padEnd(18)} ${`“${q.q}”`.padEnd(30)} ${`${n(q.total)}${q.totalCapped ? "+" : " "}`.padStart(8)} ${ms(percentile(q.runs, 0.5)).padStart(9)} ${ms(Math.max(...q.runs)).padStart(9)}  ${PATHS[q.path]}`,
     );
   }
-  console.log(`  by kind (medians of the breakdown columns):`);
-  for (const k of r.byKind) {
-    console.log(
-      `  ${k.kind.padEnd(18)} p50 ${ms(k.p50).padStart(9)}  p95 ${ms(k.p95).padStart(9)}  matches ${n(k.medianTotal).padStart(7)} │ rows ${ms(k.rowsMs).padStart(8)}  count ${ms(k.countMs).padStart(8)}  snippets ${ms(k.snippetMs).padStart(7)}`,
-    );
-  }
+  console.log(`  by kind:`);
+  for (const k of r.byKind) console.log(`  ${k.kind.padEnd(18)} p50 ${ms(k.p50).padStart(9)}  p95 ${ms(k.p95).padStart(9)}  matches ${n(k.medianTotal).padStart(7)}`);
   console.log(`  all: p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  max ${ms(r.max)}  (machine load average ${run.loadAverage.toFixed(1)} at the end)`);
-  const same = r.queries.filter((q) => q.sameRows).length;
-  console.log(`  (rows q / count q: the service's two statements rebuilt with documentFilters and run alone; same rows as the service for ${same}/${r.queries.length} queries)`);
   if (r.explain) {
-    console.log(`  EXPLAIN (ANALYZE, BUFFERS) of the slowest search, “${r.explain.q}” — rows statement:`);
-    for (const line of r.explain.rows) console.log(`    ${line}`);
-    console.log(`  count statement:`);
-    for (const line of r.explain.count) console.log(`    ${line}`);
+    console.log(`  EXPLAIN (ANALYZE, BUFFERS) of each statement of the slowest search, “${r.explain.q}”:`);
+    for (const statement of r.explain.statements) {
+      console.log(`    ${statement.sql.replace(/\s+/g, " ").slice(0, 160)}…`);
+      for (const line of statement.plan) console.log(`      ${line}`);
+    }
   }
 }
 
-function describeWhatIf(run: DbRun) {
-  const w = run.whatIf;
-  if (!w) return;
-  console.log(`  WHAT-IF (a proposal, not the service; bench/documents-whatif.ts): words matched through to_tsvector('simple', search_text) + GIN, symbols through a trigram GIN on lower(number_symbol)`);
-  console.log(`    (the service's LIKE on the whole text only when no document has that symbol); both indexes added in ${s(w.setupSeconds)}, ${n(w.indexMb)} MB;`);
-  console.log(`    the service's rank over the newest ${n(CANDIDATES)} matches only; total counted up to ${n(COUNT_CAP)}; same snippets. ${w.queries.length} queries × ${w.runs} runs:`);
-  for (const q of w.queries) console.log(`    ${q.kind.padEnd(18)} ${`“${q.q}”`.padEnd(30)} ${`${n(q.total)}${q.capped ? "+" : " "}`.padStart(8)} ${ms(q.median).padStart(9)}  ${q.path}`);
-  for (const k of w.byKind) console.log(`    ${k.kind.padEnd(18)} p50 ${ms(k.p50).padStart(9)}  p95 ${ms(k.p95).padStart(9)}`);
-  console.log(`    all: p50 ${ms(w.p50)}  p95 ${ms(w.p95)}  max ${ms(w.max)}`);
-}
+const PATHS = { words: "words (search_vector)", symbol: "symbol (trigrams of number_symbol)", text: "whole text (trigrams of search_text)" } as const;
 
 function describeHttp(h: HttpReport) {
   console.log(`\n── HTTP: next start -p ${HTTP_PORT} (production build, PGlite demo database seeded by scripts/seed.ts in ${s(h.seedSeconds)}, healthy in ${s(h.startSeconds)})`);
@@ -311,17 +291,13 @@ async function main() {
     httpSkipped = "the HTTP part needs a production build: run `npm run build` first (no .next/BUILD_ID)";
   }
 
-  for (const run of runs) {
-    describe(run);
-    describeWhatIf(run);
-  }
+  for (const run of runs) describe(run);
   if (http) describeHttp(http);
 
   console.log(`\nTargets (${n(DOCUMENTS)} documents)`);
   for (const run of runs) {
     const target = SEARCH_P95_TARGET_MS[run.kind];
     console.log(`  [${run.label}] public search p95 ${ms(run.search.p95)} / ${target} ms = ${(run.search.p95 / target).toFixed(2)}× (target ≤ ${target} ms) ${verdict(run.search.p95 <= target)}`);
-    if (run.whatIf) console.log(`  [${run.label}] (what-if, not the service: bench/documents-whatif.ts) proposed shape p95 ${ms(run.whatIf.p95)} / ${target} ms = ${(run.whatIf.p95 / target).toFixed(2)}×`);
   }
   if (http) {
     const page = http.results[0]!;

@@ -9,6 +9,8 @@ interface DataTableProps<T> {
   columns: ColumnDef<T, unknown>[];
   rows: T[];
   total: number;
+  /** More rows than `total` match (a search counts only so far). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   sort?: string;
@@ -20,7 +22,7 @@ interface DataTableProps<T> {
  * The one table: TanStack Table in manual mode. Paging and sorting happen on the server; the
  * table only writes them into the URL, so a list can be bookmarked, shared and reloaded.
  */
-export function DataTable<T>({ columns, rows, total, page, pageSize, sort, dir, caption }: DataTableProps<T>) {
+export function DataTable<T>({ columns, rows, total, totalCapped, page, pageSize, sort, dir, caption }: DataTableProps<T>) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -106,7 +108,7 @@ export function DataTable<T>({ columns, rows, total, page, pageSize, sort, dir, 
           </tbody>
         </table>
       </div>
-      <Pager page={page} pageSize={pageSize} total={total} hrefFor={(p) => hrefWith({ page: String(p) })} />
+      <Pager page={page} pageSize={pageSize} total={total} totalCapped={totalCapped} hrefFor={(p) => hrefWith({ page: String(p) })} />
     </div>
   );
 }

@@ -57,6 +57,6 @@ const columns: ColumnDef<DocumentRow, unknown>[] = [
   },
 ];
 
-export function DocumentTable(props: { rows: DocumentRow[]; total: number; page: number; pageSize: number; sort?: string; dir?: "asc" | "desc"; caption: string }) {
+export function DocumentTable(props: { rows: DocumentRow[]; total: number; totalCapped?: boolean; page: number; pageSize: number; sort?: string; dir?: "asc" | "desc"; caption: string }) {
   return <DataTable columns={columns} {...props} />;
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import { documentFiles, documents, externalIssuers, publications, units } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { snippet, type SnippetPart } from "@/lib/search/snippet";
+import { countDocuments, searchPage, textSearch } from "./search";
 import { documentFacets, documentFilters, documentIssuerName, type DocumentListQuery, publiclyVisible } from "./service";
 import { normaliseVerificationCode } from "./verification";
 import { outer } from "@/lib/db/sql";
@@ -27,41 +28,53 @@ export interface PublicDocumentRow {
   snippet: SnippetPart[] | null;
 }
 
-export async function searchPublicDocuments(db: Db, query: Omit<DocumentListQuery, "visibility" | "validity">): Promise<{ rows: PublicDocumentRow[]; total: number }> {
-  const { where, rank } = documentFilters(query);
-  const condition = and(publiclyVisible, ...where);
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db
-      .select({
-        id: documents.id,
-        numberSymbol: documents.numberSymbol,
-        typeCode: documents.typeCode,
-        issuedOn: documents.issuedOn,
-        abstract: documents.abstract,
-        field: documents.field,
-        validity: documents.validity,
-        publishedAt: documents.publishedAt,
-        issuerName,
-        // The files' text, for the snippet (only when searching: it can be long).
-        text: query.q
-          ? sql<string>`(select string_agg(f.text, ' ' order by f.position) from ${documentFiles} f where f.document_id = ${outer(documents.id)})`
-          : sql<string>`''`,
-      })
-      .from(documents)
-      .where(condition)
-      .orderBy(...(rank ? [asc(rank)] : []), desc(documents.issuedOn), desc(documents.publishedAt))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(documents).where(condition),
+export interface PublicSearchResult {
+  rows: PublicDocumentRow[];
+  total: number;
+  /** With a text search, more than `total` (SEARCH_COUNT_CAP) documents match. */
+  totalCapped: boolean;
+}
+
+/** The library's list and search (lib/documents/search.ts says how text matches and ranks). */
+export async function searchPublicDocuments(db: Db, query: Omit<DocumentListQuery, "visibility" | "validity">): Promise<PublicSearchResult> {
+  const within = and(publiclyVisible, ...documentFilters(query))!;
+  const search = await textSearch(db, query.q, within);
+  const condition = search ? and(within, search.match)! : within;
+  const order = [desc(documents.issuedOn), desc(documents.publishedAt), desc(documents.id)];
+  const [rows, count] = await Promise.all([
+    searchPage(db, { condition, search, order, page: query.page, pageSize: query.pageSize }, (where, orderBy, limit, offset) =>
+      db
+        .select({
+          id: documents.id,
+          numberSymbol: documents.numberSymbol,
+          typeCode: documents.typeCode,
+          issuedOn: documents.issuedOn,
+          abstract: documents.abstract,
+          field: documents.field,
+          validity: documents.validity,
+          publishedAt: documents.publishedAt,
+          issuerName,
+          // The files' text, for the snippet (only when searching: it can be long).
+          text: search
+            ? sql<string>`(select string_agg(f.text, ' ' order by f.position) from ${documentFiles} f where f.document_id = ${outer(documents.id)})`
+            : sql<string>`''`,
+        })
+        .from(documents)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit)
+        .offset(offset),
+    ),
+    countDocuments(db, condition, search !== null),
   ]);
   return {
     rows: rows.map(({ text, ...r }) => ({
       ...r,
       // The abstract with its matches marked, and where the files' text matches, a passage of it.
-      abstractParts: query.q ? snippet(r.abstract, query.q, 1000) : null,
-      snippet: query.q && text ? snippet(text, query.q) : null,
+      abstractParts: search && query.q ? snippet(r.abstract, query.q, 1000) : null,
+      snippet: search && query.q && text ? snippet(text, query.q) : null,
     })),
-    total,
+    ...count,
   };
 }
 

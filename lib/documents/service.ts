@@ -12,6 +12,7 @@ import { findUnitInScope } from "@/lib/org/units";
 import type { DocumentFields, UpdateDocumentInput } from "./schemas";
 import { parseNumberSymbol } from "./symbol";
 import { findDocumentType } from "./types";
+import { countDocuments, searchPage, textSearch } from "./search";
 import { outer } from "@/lib/db/sql";
 
 /** The issuing body's name, a unit of ours or a directory entry, for any select over documents. */
@@ -250,8 +251,8 @@ export interface DocumentListQuery {
   dir?: "asc" | "desc";
 }
 
-/** Conditions shared by the workspace list and the public library. */
-export function documentFilters(query: Omit<DocumentListQuery, "page" | "pageSize" | "sort" | "dir">): { where: SQL[]; rank: SQL | null } {
+/** The filters other than the text, shared by the workspace list and the public library. */
+export function documentFilters(query: Omit<DocumentListQuery, "page" | "pageSize" | "sort" | "dir" | "q">): SQL[] {
   const where: SQL[] = [];
   if (query.typeCode) where.push(eq(documents.typeCode, query.typeCode));
   if (query.year) where.push(sql`extract(year from ${documents.issuedOn}) = ${query.year}`);
@@ -259,67 +260,54 @@ export function documentFilters(query: Omit<DocumentListQuery, "page" | "pageSiz
   if (query.validity) where.push(eq(documents.validity, query.validity));
   if (query.visibility) where.push(eq(documents.visibility, query.visibility));
   if (query.issuer) where.push(or(eq(documents.issuerUnitId, query.issuer), eq(documents.issuerExternalId, query.issuer))!);
-  let rank: SQL | null = null;
-  const words = foldVietnamese(query.q ?? "").split(/\s+/).filter((w) => w.length > 0).slice(0, 16);
-  if (words.length > 0) {
-    const phrase = words.join(" ");
-    // Every word must appear; the whole phrase, and the exact spelling with diacritics, rank first.
-    for (const w of words) where.push(sql`${documents.searchText} like ${`%${escapeLike(w)}%`}`);
-    // Rank: a number/symbol typed exactly, then how many words are spelled exactly as typed
-    // (with their diacritics: "dương" before "đường"), then the whole phrase, folded.
-    const typed = (query.q ?? "").trim().toLowerCase();
-    const exactWords = typed.split(/\s+/).filter(Boolean).slice(0, 16);
-    const misses = exactWords.map((w) => sql`(case when lower(${documents.abstract}) like ${`%${escapeLike(w)}%`} then 0 else 2 end)`);
-    rank = sql`(case when lower(${documents.numberSymbol}) = ${typed} then 0 else 100 end)
-      + ${sql.join(misses, sql` + `)}
-      + (case when ${documents.searchText} like ${`%${escapeLike(phrase)}%`} then 0 else 1 end)`;
-  }
-  return { where, rank };
+  return where;
 }
 
-export function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** The workspace list: documents of the actor's units, plus public ones, filtered and paged. */
+/**
+ * The workspace list: documents of the actor's units, plus public ones, filtered and paged. A text
+ * search ranks the first matches in the chosen order and counts up to SEARCH_COUNT_CAP (./search).
+ */
 export async function listDocuments(db: Db, actor: Actor | null, query: DocumentListQuery) {
   const scope = requirePermission(actor, "document.read");
-  const { where, rank } = documentFilters(query);
-  const condition = and(readableBy(scope), ...where);
+  const within = and(readableBy(scope), ...documentFilters(query))!;
+  const search = await textSearch(db, query.q, within);
+  const condition = search ? and(within, search.match)! : within;
   const dir = query.dir === "asc" ? asc : desc;
   const order = [
-    ...(rank ? [asc(rank)] : []),
     query.sort === "numberSymbol" ? dir(documents.numberSymbol) : query.sort === "createdAt" ? dir(documents.createdAt) : dir(documents.issuedOn),
     desc(documents.createdAt),
+    desc(documents.id),
   ];
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db
-      .select({
-        id: documents.id,
-        numberSymbol: documents.numberSymbol,
-        symbolFlagged: documents.symbolFlagged,
-        typeCode: documents.typeCode,
-        issuedOn: documents.issuedOn,
-        abstract: documents.abstract,
-        field: documents.field,
-        validity: documents.validity,
-        confidentiality: documents.confidentiality,
-        visibility: documents.visibility,
-        publishedAt: documents.publishedAt,
-        unitName: units.name,
-        unitPath: units.path,
-        issuerName: documentIssuerName,
-        fileCount: sql<number>`(select count(*)::int from document_files f where f.document_id = ${outer(documents.id)})`,
-      })
-      .from(documents)
-      .innerJoin(units, eq(units.id, documents.unitId))
-      .where(condition)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(documents).where(condition),
+  const [rows, count] = await Promise.all([
+    searchPage(db, { condition, search, order, page: query.page, pageSize: query.pageSize }, (where, orderBy, limit, offset) =>
+      db
+        .select({
+          id: documents.id,
+          numberSymbol: documents.numberSymbol,
+          symbolFlagged: documents.symbolFlagged,
+          typeCode: documents.typeCode,
+          issuedOn: documents.issuedOn,
+          abstract: documents.abstract,
+          field: documents.field,
+          validity: documents.validity,
+          confidentiality: documents.confidentiality,
+          visibility: documents.visibility,
+          publishedAt: documents.publishedAt,
+          unitName: units.name,
+          unitPath: units.path,
+          issuerName: documentIssuerName,
+          fileCount: sql<number>`(select count(*)::int from document_files f where f.document_id = ${outer(documents.id)})`,
+        })
+        .from(documents)
+        .innerJoin(units, eq(units.id, documents.unitId))
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit)
+        .offset(offset),
+    ),
+    countDocuments(db, condition, search !== null),
   ]);
-  return { rows: rows.map(({ unitPath, ...r }) => ({ ...r, editable: pathInScope(unitPath, scope) && holdsManage(actor, unitPath) })), total };
+  return { rows: rows.map(({ unitPath, ...r }) => ({ ...r, editable: pathInScope(unitPath, scope) && holdsManage(actor, unitPath) })), ...count };
 }
 
 function holdsManage(actor: Actor | null, path: string) {

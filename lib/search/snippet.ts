@@ -5,14 +5,25 @@ export interface SnippetPart {
   hit: boolean;
 }
 
+/** Each character's fold, once: a file's text has few distinct characters and many of each. */
+const foldedChars = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    const f = foldVietnamese(ch);
+    // Keep one character per character (a rare multi-character fold keeps the original).
+    folded = f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+    // Bounded: text in any script cannot grow it past a few tens of thousands of entries.
+    if (foldedChars.size < 20_000) foldedChars.set(ch, folded);
+  }
+  return folded;
+}
+
 /** Folds character by character, so that positions in the folded text are positions in the original. */
 function foldAligned(text: string): string {
   let out = "";
-  for (const ch of text) {
-    const folded = foldVietnamese(ch);
-    // Keep one character per character (a rare multi-character fold keeps the original).
-    out += folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
-  }
+  for (const ch of text) out += foldChar(ch);
   return out;
 }
 

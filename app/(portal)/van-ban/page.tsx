@@ -82,7 +82,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
           <Link href="/van-ban" className={buttonClass("ghost")}>{t("common.clear")}</Link>
         </div>
       </form>
-      <p className="text-sm text-slate-700" aria-live="polite">{t("document.resultCount", { count: formatNumber(result.total) })}</p>
+      <p className="text-sm text-slate-700" aria-live="polite" data-testid="result-count">
+        {result.totalCapped ? t("document.resultCountMore", { count: formatNumber(result.total) }) : t("document.resultCount", { count: formatNumber(result.total) })}
+      </p>
       {result.total === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-4 text-sm">{t("document.noResults")}</p>
       ) : (
@@ -104,7 +106,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
           ))}
         </ol>
       )}
-      {result.total > PAGE_SIZE && <Pager page={params.page} pageSize={PAGE_SIZE} total={result.total} hrefFor={hrefFor} />}
+      {result.total > PAGE_SIZE && <Pager page={params.page} pageSize={PAGE_SIZE} total={result.total} totalCapped={result.totalCapped} hrefFor={hrefFor} />}
     </div>
   );
 }

@@ -100,6 +100,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           fileCount: r.fileCount,
         }))}
         total={result.total}
+        totalCapped={result.totalCapped}
         page={params.page}
         pageSize={params.size}
         sort={params.sort}
