@@ -236,11 +236,11 @@ function describe(run: Run, importRows: number, duplicates: number) {
   }
   if (o.baseline) {
     const b = o.baseline;
-    console.log(`baseline: readSpreadsheet ${s(b.parseSeconds)} + raw COPY ${s(b.copySeconds)} of ${n(b.validRows)} rows into an index-less copy of members = ${s(b.parseSeconds + b.copySeconds)}`);
+    console.log(`baseline: parsing (openSpreadsheet, every row streamed and converted) ${s(b.parseSeconds)} + raw COPY ${s(b.copySeconds)} of ${n(b.validRows)} rows into an index-less copy of members = ${s(b.parseSeconds + b.copySeconds)}`);
     console.log(`  parse memory: rss ${mb(b.parseMemory.before)} before, peak ${mb(b.parseMemory.peak)} (+${mb(b.parseMemory.delta)}); kernel HWM ${b.parseMemory.peakHwm === null ? "n/a" : mb(b.parseMemory.peakHwm)}, sampled ${mb(b.parseMemory.peakSampled)}`);
-    console.log(`  breakdown with the library's functions: readSpreadsheet ${s(b.parseSeconds)} · findHeader+suggestMapping ${s(b.headerMappingSeconds)} · applyMapping ${s(b.applyMappingSeconds)} · validateRows ${s(b.validateSeconds)} · COPY lines ${s(b.prepareSeconds)}`);
+    console.log(`  breakdown with the library's functions: parse ${s(b.parseSeconds)} (readSpreadsheet into one grid ${s(b.gridSeconds)}) · findHeader+suggestMapping ${s(b.headerMappingSeconds)} · applyMapping ${s(b.applyMappingSeconds)} · validateRows ${s(b.validateSeconds)} · COPY lines ${s(b.prepareSeconds)}`);
     console.log(`    lookups: ID (national_id = any of ${n(b.validRows)}) ${s(b.dedupeSeconds)} found ${n(b.existingIds)} · name+birth date (unnest join) ${s(b.personLookupSeconds)} found ${n(b.samePersonMatches)}`);
-    console.log(`    writing the ${n(b.serviceStyleRows)} new rows into the indexed members table (rolled back): one insert…select from the COPY table ${s(b.indexedInsertSeconds)} (${n(b.indexedInsertRows)} rows) · as the service does, drizzle INSERTs of 1,000 with RETURNING + events ${s(b.serviceStyleWriteSeconds)}`);
+    console.log(`    writing the new rows into the indexed members table (rolled back): one insert…select from the COPY table ${s(b.indexedInsertSeconds)} (${n(b.indexedInsertRows)} rows)`);
     if (b.invalidRows > 0) console.log(`  ${n(b.invalidRows)} rows had problems, e.g. ${b.firstProblems.join(" | ")}`);
   }
   if (o.import) {

@@ -1,16 +1,28 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { members, units, type MemberImportBatch } from "@/db/schema";
+import { InvalidInputError } from "@/lib/auth/errors";
 import { inScope, type Scope } from "@/lib/auth/guard";
 import type { Db } from "@/lib/db";
 import { foldVietnamese } from "@/lib/i18n/format";
 import { MEMBER_FIELDS, type MemberFieldKey } from "../fields";
 import { findHeader, type HeaderResult } from "./header";
-import { applyMapping, type ColumnMapping, IMPORT_TARGETS, type ImportTarget, type MappedCell, type MappedSheet, targetField } from "./mapping";
+import {
+  type ColumnMapping,
+  createRowMapper,
+  IMPORT_TARGETS,
+  type ImportTarget,
+  type MappedCell,
+  mappedColumns,
+  type MappedRow,
+  type MappedSheet,
+  missingRequired,
+  targetField,
+} from "./mapping";
 import { importMessage } from "./messages";
-import { type Grid, type ReadResult, readSpreadsheet } from "./read";
+import { type Grid, openSpreadsheet, SpreadsheetError, type SpreadsheetSource } from "./read";
 import { readImportFile } from "./storage";
 import { displayText } from "./values";
-import { type RowIssue, type ValidatedRow, validateRows } from "./validate";
+import { createRowValidator, type RowIssue, type ValidatedRow } from "./validate";
 
 export type ImportDecision = "create" | "skip" | "secondary" | "update";
 
@@ -53,51 +65,54 @@ export interface Analysis {
 export const FIXABLE_FIELDS: readonly MemberFieldKey[] = MEMBER_FIELDS.map((f) => f.key);
 
 // ---------------------------------------------------------------------------------------------
-// Reading the stored file: parsed once per process and kept for the next steps of the same batch.
-
-interface ParsedFile {
-  read: ReadResult;
-  header: HeaderResult | null;
-}
-
-const parsedCache = new Map<string, Promise<ParsedFile>>();
-const CACHE_SIZE = 3;
+// Opening the stored file. Nothing of a file is kept between requests: every step streams it again
+// from storage, so a hundred thousand rows never sit in memory at once.
 
 /** Members one file may hold; title and header rows above them do not count. */
 export const MAX_IMPORT_ROWS = 100_000;
 const ROWS_ABOVE_DATA = 50;
+/** Rows checked and written together. */
+const CHUNK_ROWS = 5000;
 
-export async function parseImportFile(bytes: Uint8Array, fileName: string): Promise<ParsedFile> {
-  const read = await readSpreadsheet(bytes, fileName, { maxRows: MAX_IMPORT_ROWS + ROWS_ABOVE_DATA });
-  const header = read.ok ? findHeader(read.grid, read.merges) : null;
-  if (header && read.grid.length - header.dataStartRow > MAX_IMPORT_ROWS) {
-    const values = { name: fileName, max: MAX_IMPORT_ROWS };
-    return { read: { ...read, ok: false, grid: [], problems: [{ code: "tooManyRows", values, message: importMessage("import.read.tooManyRows", values) }] }, header: null };
+/** A file that cannot be imported at all; the message (already Vietnamese) goes next to the file field. */
+export class FileRejected extends InvalidInputError {
+  constructor(readonly text: string) {
+    super({ file: "import.fileRejected" }, "import.fileRejected");
   }
-  return { read, header };
 }
 
-export function loadParsedFile(batch: Pick<MemberImportBatch, "fileHash" | "fileName">): Promise<ParsedFile> {
-  const cached = parsedCache.get(batch.fileHash);
-  if (cached) {
-    parsedCache.delete(batch.fileHash);
-    parsedCache.set(batch.fileHash, cached);
-    return cached;
+export interface OpenedImportFile {
+  source: SpreadsheetSource;
+  header: HeaderResult;
+}
+
+/** Opens an import file and finds its header; throws FileRejected with the reason when it cannot be imported. */
+export async function openImportFile(bytes: Uint8Array, fileName: string): Promise<OpenedImportFile> {
+  const source = await openSpreadsheet(bytes, fileName, { maxRows: MAX_IMPORT_ROWS + ROWS_ABOVE_DATA });
+  if (!source.ok) throw new FileRejected(source.problems[0]!.message);
+  const header = findHeader(source.head, source.merges);
+  if (!header) {
+    await source.close();
+    throw new FileRejected(importMessage("import.header.notFound"));
   }
-  const loading = readImportFile(batch.fileHash).then((bytes) => parseImportFile(bytes, batch.fileName));
-  loading.catch(() => parsedCache.delete(batch.fileHash));
-  parsedCache.set(batch.fileHash, loading);
-  while (parsedCache.size > CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value!);
-  return loading;
+  if (source.rowCountHint !== null && source.rowCountHint - header.dataStartRow > MAX_IMPORT_ROWS) {
+    await source.close();
+    throw new FileRejected(importMessage("import.read.tooManyRows", { name: fileName, max: MAX_IMPORT_ROWS }));
+  }
+  return { source, header };
 }
 
-export function rememberParsedFile(hash: string, parsed: ParsedFile) {
-  parsedCache.set(hash, Promise.resolve(parsed));
-  while (parsedCache.size > CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value!);
+async function openStoredFile(batch: Pick<MemberImportBatch, "fileHash" | "fileName">): Promise<OpenedImportFile> {
+  return openImportFile(await readImportFile(batch.fileHash), batch.fileName);
 }
 
-export function forgetParsedFile(hash: string) {
-  parsedCache.delete(hash);
+/** The header columns with a few sample values under each: what the mapping step shows. */
+export async function batchLayout(batch: Pick<MemberImportBatch, "fileHash" | "fileName">) {
+  const { source, header } = await openStoredFile(batch);
+  await source.close();
+  const samples: Record<number, string[]> = {};
+  for (const c of header.columns) samples[c.index] = columnSamples(source.head, header.dataStartRow, c.index);
+  return { header, samples };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,23 +136,16 @@ export function toColumnMapping(stored: Record<string, string | null>): ColumnMa
 }
 
 /** A corrected row is read from what the user typed, field by field, as if those were its cells. */
-function applyFixes(sheet: MappedSheet, fixes: Record<string, Record<string, string>>): MappedSheet {
-  if (Object.keys(fixes).length === 0) return sheet;
-  const columnOf = new Map<MemberFieldKey, { index: number; label: string }>();
-  for (const c of sheet.columns) if (c.target && !columnOf.has(targetField(c.target))) columnOf.set(targetField(c.target), c);
-  const rows = sheet.rows.map((row) => {
-    const fix = fixes[String(row.rowNumber)];
-    if (!fix) return row;
-    const cells: Partial<Record<ImportTarget, MappedCell[]>> = {};
-    for (const field of FIXABLE_FIELDS) {
-      const text = fix[field];
-      if (text === undefined || text.trim() === "") continue;
-      const column = columnOf.get(field);
-      cells[field] = [{ column: column?.index ?? -1, header: column?.label ?? importMessage(`import.field.${field}`), value: text }];
-    }
-    return { rowNumber: row.rowNumber, cells };
-  });
-  return { ...sheet, rows };
+function applyFix(row: MappedRow, fix: Record<string, string> | undefined, columnOf: Map<MemberFieldKey, { index: number; label: string }>): MappedRow {
+  if (!fix) return row;
+  const cells: Partial<Record<ImportTarget, MappedCell[]>> = {};
+  for (const field of FIXABLE_FIELDS) {
+    const text = fix[field];
+    if (text === undefined || text.trim() === "") continue;
+    const column = columnOf.get(field);
+    cells[field] = [{ column: column?.index ?? -1, header: column?.label ?? importMessage(`import.field.${field}`), value: text }];
+  }
+  return { rowNumber: row.rowNumber, cells };
 }
 
 function unitUnknown(code: string, column: string): RowIssue {
@@ -145,78 +153,175 @@ function unitUnknown(code: string, column: string): RowIssue {
   return { column, columnIndex: null, field: "unitCode", code: "unitUnknown", message: importMessage("import.problem.unitUnknown", values), values };
 }
 
+export interface AnalysisStart {
+  header: HeaderResult;
+  mapping: ColumnMapping;
+  columns: MappedSheet["columns"];
+  missingRequired: MemberFieldKey[];
+}
+
+export interface AnalysedChunk {
+  rows: AnalysedRow[];
+  /** The rows as mapped (after fixes), for the fix form. */
+  mapped: MappedRow[];
+  /** Group titles left out in this chunk. */
+  sections: number[];
+}
+
+export interface AnalyseOptions {
+  /** Only these rows (a decision or a fix on a large file): duplicates within the file are not looked for. */
+  rows?: readonly number[];
+  /** While committing: members this batch has already written are not duplicates of its own rows. */
+  writingBatch?: boolean;
+}
+
 /**
  * Reads the batch's file through its mapping and the user's fixes, checks every row, and finds
- * each row's unit and any existing member it duplicates (anywhere in the organisation).
+ * each row's unit and any existing member it duplicates (anywhere in the organisation), a chunk
+ * of rows at a time as the file streams. `start` hears about the layout before the first chunk.
  */
-export async function analyseBatch(db: Db, batch: MemberImportBatch, scope: Scope, today: string, options: { rows?: readonly number[] } = {}): Promise<Analysis> {
-  const parsed = await loadParsedFile(batch);
-  if (!parsed.read.ok || !parsed.header) throw new Error("stored import file no longer reads");
-  const { read, header } = parsed;
-  const mapping = toColumnMapping(batch.mapping);
-  let sheet = applyFixes(applyMapping(read.grid, mapping, { header, merges: read.merges, cellProblems: read.cellProblems }), batch.fixes);
-  // Some rows only (a decision or a fix on a large file): duplicates within the file are not looked for.
-  if (options.rows) {
-    const wanted = new Set(options.rows);
-    sheet = { ...sheet, rows: sheet.rows.filter((r) => wanted.has(r.rowNumber)) };
-  }
-  const validated = validateRows(sheet, { today });
+export async function* analyseStream(
+  db: Db,
+  batch: MemberImportBatch,
+  scope: Scope,
+  today: string,
+  options: AnalyseOptions = {},
+  start?: (info: AnalysisStart) => void,
+): AsyncGenerator<AnalysedChunk> {
+  const { source, header } = await openStoredFile(batch);
+  try {
+    const mapping = toColumnMapping(batch.mapping);
+    const columns = mappedColumns(header, mapping);
+    start?.({ header, mapping, columns, missingRequired: missingRequired(mapping) });
+    const mapRow = createRowMapper(mapping, { header, merges: source.merges });
+    const validate = createRowValidator(columns, { today });
+    const columnOf = new Map<MemberFieldKey, { index: number; label: string }>();
+    for (const c of columns) if (c.target && !columnOf.has(targetField(c.target))) columnOf.set(targetField(c.target), c);
+    const wanted = options.rows ? new Set(options.rows) : null;
+    const [batchUnit] = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, batch.unitId));
+    const unitByCode = new Map<string, { id: string; name: string } | null>();
+    const unitColumn = columns.find((c) => c.target === "unitCode")?.label ?? importMessage("import.field.unitCode");
 
-  // Units by code, among the active units the importer manages.
-  const [batchUnit] = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, batch.unitId));
-  const codes = [...new Set(validated.map((r) => r.values.unitCode).filter((c): c is string => Boolean(c)))];
-  const unitByCode = new Map<string, { id: string; name: string }>();
-  if (codes.length > 0) {
-    const found = await db
-      .select({ id: units.id, name: units.name, code: units.code })
-      .from(units)
-      .where(and(inArray(sql`upper(${units.code})`, codes.map((c) => c.toUpperCase())), isNull(units.activeTo), inScope(units.path, scope)));
-    for (const u of found) unitByCode.set(u.code.toUpperCase(), u);
-  }
-  const unitColumn = sheet.columns.find((c) => c.target === "unitCode")?.label ?? importMessage("import.field.unitCode");
-
-  const matches = await findExisting(db, validated, scope);
-  const rows: AnalysedRow[] = validated.map((row) => {
-    let unit: { id: string; name: string } | null = batchUnit ?? null;
-    if (row.values.unitCode) {
-      unit = unitByCode.get(row.values.unitCode.toUpperCase()) ?? null;
-      if (!unit) {
-        row.problems.push(unitUnknown(row.values.unitCode, unitColumn));
-        row.valid = false;
-      }
-    }
-    const match = matches.get(row.rowNumber) ?? null;
-    const allowed: ImportDecision[] = match
-      ? [
-          "skip",
-          ...(match.inScope ? (["update"] as const) : []),
-          ...(unit && match.unitId !== unit.id ? (["secondary"] as const) : []),
-          // Same name and birth date may still be two people; the same ID number never is.
-          ...(match.by === "person" ? (["create"] as const) : []),
-        ]
-      : ["create", "skip"];
-    const chosen = batch.decisions[String(row.rowNumber)];
-    const decision: ImportDecision = chosen && allowed.includes(chosen) ? chosen : match ? "skip" : "create";
-    return {
-      ...row,
-      unitId: unit?.id ?? null,
-      unitName: unit?.name ?? null,
-      match,
-      decision,
-      allowed,
-      fixed: Boolean(batch.fixes[String(row.rowNumber)]),
-      blocked: row.problems.length > 0 && decision !== "skip",
+    let mapped: MappedRow[] = [];
+    let sections: number[] = [];
+    const analyse = async (): Promise<AnalysedChunk> => {
+      const validated = validate(mapped);
+      await lookUpUnits(db, validated, scope, unitByCode);
+      const matches = await findExisting(db, validated, scope, options.writingBatch ? batch.id : null);
+      const rows = validated.map((row) => analysedRow(row, batch, batchUnit ?? null, unitByCode, unitColumn, matches.get(row.rowNumber) ?? null));
+      const chunk = { rows, mapped, sections };
+      mapped = [];
+      sections = [];
+      return chunk;
     };
-  });
-
-  const counts = { total: rows.length, create: 0, update: 0, secondary: 0, skip: 0, problems: 0, duplicates: 0, blocked: 0 };
-  for (const row of rows) {
-    counts[row.decision]++;
-    if (row.problems.length > 0) counts.problems++;
-    if (row.match) counts.duplicates++;
-    if (row.blocked) counts.blocked++;
+    for await (const streamed of source.rows()) {
+      for (const sheetRow of streamed) {
+        if (sheetRow.index - header.dataStartRow >= MAX_IMPORT_ROWS) {
+          throw new FileRejected(importMessage("import.read.tooManyRows", { name: batch.fileName, max: MAX_IMPORT_ROWS }));
+        }
+        const outcome = mapRow(sheetRow.index, sheetRow.cells, sheetRow.problems);
+        if (outcome.kind === "section") sections.push(outcome.rowNumber);
+        if (outcome.kind !== "row" || (wanted && !wanted.has(outcome.row.rowNumber))) continue;
+        mapped.push(applyFix(outcome.row, batch.fixes[String(outcome.row.rowNumber)], columnOf));
+      }
+      if (mapped.length >= CHUNK_ROWS) yield await analyse();
+    }
+    if (mapped.length > 0 || sections.length > 0) yield await analyse();
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw new FileRejected(error.problem.message);
+    throw error;
+  } finally {
+    await source.close();
   }
-  return { header, mapping, sheet, rows, counts };
+}
+
+/** Units by code, among the active units the importer manages; codes already looked up are not asked again. */
+async function lookUpUnits(db: Db, rows: readonly ValidatedRow[], scope: Scope, known: Map<string, { id: string; name: string } | null>) {
+  const codes = [...new Set(rows.map((r) => r.values.unitCode?.toUpperCase()).filter((c): c is string => Boolean(c) && !known.has(c!)))];
+  if (codes.length === 0) return;
+  const found = await db
+    .select({ id: units.id, name: units.name, code: units.code })
+    .from(units)
+    .where(and(inArray(sql`upper(${units.code})`, codes), isNull(units.activeTo), inScope(units.path, scope)));
+  for (const code of codes) known.set(code, null);
+  for (const u of found) known.set(u.code.toUpperCase(), { id: u.id, name: u.name });
+}
+
+function analysedRow(
+  row: ValidatedRow,
+  batch: MemberImportBatch,
+  batchUnit: { id: string; name: string } | null,
+  unitByCode: Map<string, { id: string; name: string } | null>,
+  unitColumn: string,
+  match: ExistingMatch | null,
+): AnalysedRow {
+  let unit = batchUnit;
+  if (row.values.unitCode) {
+    unit = unitByCode.get(row.values.unitCode.toUpperCase()) ?? null;
+    if (!unit) {
+      row.problems.push(unitUnknown(row.values.unitCode, unitColumn));
+      row.valid = false;
+    }
+  }
+  const allowed: ImportDecision[] = match
+    ? [
+        "skip",
+        ...(match.inScope ? (["update"] as const) : []),
+        ...(unit && match.unitId !== unit.id ? (["secondary"] as const) : []),
+        // Same name and birth date may still be two people; the same ID number never is.
+        ...(match.by === "person" ? (["create"] as const) : []),
+      ]
+    : ["create", "skip"];
+  const chosen = batch.decisions[String(row.rowNumber)];
+  const decision: ImportDecision = chosen && allowed.includes(chosen) ? chosen : match ? "skip" : "create";
+  return {
+    ...row,
+    unitId: unit?.id ?? null,
+    unitName: unit?.name ?? null,
+    match,
+    decision,
+    allowed,
+    fixed: Boolean(batch.fixes[String(row.rowNumber)]),
+    blocked: row.problems.length > 0 && decision !== "skip",
+  };
+}
+
+export function emptyCounts(): Analysis["counts"] {
+  return { total: 0, create: 0, update: 0, secondary: 0, skip: 0, problems: 0, duplicates: 0, blocked: 0 };
+}
+
+export function countRow(counts: Analysis["counts"], row: AnalysedRow) {
+  counts.total++;
+  counts[row.decision]++;
+  if (row.problems.length > 0) counts.problems++;
+  if (row.match) counts.duplicates++;
+  if (row.blocked) counts.blocked++;
+}
+
+/** The whole analysis at once: what the preview shows. */
+export async function analyseBatch(db: Db, batch: MemberImportBatch, scope: Scope, today: string, options: AnalyseOptions = {}): Promise<Analysis> {
+  let info: AnalysisStart | null = null;
+  const rows: AnalysedRow[] = [];
+  const mapped: MappedRow[] = [];
+  const skippedRows: MappedSheet["skippedRows"] = [];
+  const counts = emptyCounts();
+  for await (const chunk of analyseStream(db, batch, scope, today, options, (i) => (info = i))) {
+    for (const row of chunk.rows) {
+      rows.push(row);
+      countRow(counts, row);
+    }
+    mapped.push(...chunk.mapped);
+    for (const rowNumber of chunk.sections) skippedRows.push({ rowNumber, reason: "section" });
+  }
+  const start = info as AnalysisStart | null;
+  if (!start) throw new Error("analyseStream ended before opening the file");
+  return {
+    header: start.header,
+    mapping: start.mapping,
+    sheet: { columns: start.columns, rows: mapped, missingRequired: start.missingRequired, skippedRows },
+    rows,
+    counts,
+  };
 }
 
 /**
@@ -224,8 +329,11 @@ export async function analyseBatch(db: Db, batch: MemberImportBatch, scope: Scop
  * date. Searched across the whole organisation (a person belongs to one record), but what is
  * returned about a record outside the scope is only the name of its unit.
  */
-async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope): Promise<Map<number, ExistingMatch>> {
+async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope, writingBatchId: string | null): Promise<Map<number, ExistingMatch>> {
   const ids = [...new Set(rows.map((r) => r.values.nationalId).filter((v): v is string => Boolean(v)))];
+  // Members this commit has written already are rows of the same file: within-file duplicates are
+  // the validator's to report, not matches to skip silently.
+  const notThisBatch = writingBatchId ? sql` and ${members.importBatchId} is distinct from ${writingBatchId}::uuid` : sql``;
   const columns = {
     id: members.id,
     fullName: members.fullName,
@@ -239,7 +347,7 @@ async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope): Promise
   const byId =
     ids.length === 0
       ? []
-      : await db.select(columns).from(members).innerJoin(units, eq(units.id, members.unitId)).where(sql`${members.nationalId} = any(${sql.param(ids)}::text[])`);
+      : await db.select(columns).from(members).innerJoin(units, eq(units.id, members.unitId)).where(sql`${members.nationalId} = any(${sql.param(ids)}::text[])${notThisBatch}`);
   const idIndex = new Map(byId.map((m) => [m.nationalId!, m]));
 
   // By name and birth date: a row without an ID may be anyone of that name and date; a row whose
@@ -254,7 +362,7 @@ async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope): Promise
       .innerJoin(units, eq(units.id, members.unitId))
       .innerJoin(
         sql`unnest(${sql.param(names)}::text[], ${sql.param(births)}::text[]::date[]) as k(name_folded, birth_date)`,
-        sql`${members.nameFolded} = k.name_folded and ${members.birthDate} = k.birth_date${onlyWithoutId ? sql` and ${members.nationalId} is null` : sql``}`,
+        sql`${members.nameFolded} = k.name_folded and ${members.birthDate} = k.birth_date${onlyWithoutId ? sql` and ${members.nationalId} is null` : sql``}${notThisBatch}`,
       );
   };
   const named = rows.filter((r) => r.values.fullName && r.values.birthDate);

@@ -182,65 +182,89 @@ export interface ApplyMappingOptions {
   cellProblems?: readonly CellProblem[];
 }
 
+/** What the mapper makes of one sheet row: a mapped row, a group title left out, or nothing. */
+export type MapOutcome = { kind: "row"; row: MappedRow } | { kind: "section"; rowNumber: number } | { kind: "empty" };
+
 /**
- * Reads the data rows (from the header's dataStartRow) through the mapping. Completely empty rows
- * (as far as mapped columns go) are left out; cells under a vertical merge take the merged value.
+ * Reads data rows (from the header's dataStartRow) through the mapping, one sheet row at a time
+ * in sheet order, so a file can stream through it. Completely empty rows (as far as mapped columns
+ * go) are left out; cells under a vertical merge take the merged value; a row that is only a
+ * merged title across the table ("Chi đoàn 10A1") is a section, not a member.
  */
-export function applyMapping(grid: Grid, mapping: ColumnMapping, options: ApplyMappingOptions): MappedSheet {
+export function createRowMapper(mapping: ColumnMapping, options: Omit<ApplyMappingOptions, "cellProblems">) {
   const { header } = options;
-  const merges = options.merges ?? [];
   const labels = new Map(header.columns.map((c) => [c.index, c.label]));
   const mapped = Object.entries(mapping)
     .filter((entry): entry is [string, ImportTarget] => entry[1] != null)
     .map(([index, target]) => ({ index: Number(index), target }))
     .filter(({ index }) => Number.isInteger(index) && index >= 0)
-    .sort((a, b) => a.index - b.index);
-
-  const problemsAt = new Map<string, CellProblem>();
-  for (const p of options.cellProblems ?? []) problemsAt.set(`${p.row}:${p.column}`, p);
-
-  // Values under vertical merges in the data area, and merges that start a row (group titles).
-  const mergedValue = new Map<string, Cell>();
-  const mergesByTop = new Map<number, MergeRange[]>();
-  for (const m of merges) {
-    if (m.top < header.dataStartRow) continue;
-    mergesByTop.set(m.top, [...(mergesByTop.get(m.top) ?? []), m]);
-    const value = grid[m.top]?.[m.left] ?? null;
-    for (let r = m.top + 1; r <= m.bottom; r++) mergedValue.set(`${r}:${m.left}`, value);
-  }
+    .sort((a, b) => a.index - b.index)
+    .map((m) => ({ ...m, label: labels.get(m.index) ?? importMessage("import.header.columnLetter", { letter: columnLetter(m.index) }) }));
   const tableWidth = Math.max(1, ...header.columns.map((c) => c.index + 1));
 
-  const rows: MappedRow[] = [];
-  const skippedRows: MappedSheet["skippedRows"] = [];
-  for (let r = header.dataStartRow; r < grid.length; r++) {
-    const source = grid[r] ?? [];
-    const rowMerges = mergesByTop.get(r) ?? [];
-    const filled = source.map((cell, c) => (cell === null ? -1 : c)).filter((c) => c >= 0);
-    const wide = rowMerges.find((m) => m.right - m.left + 1 >= Math.max(3, Math.ceil(tableWidth / 2)));
-    if (wide && filled.length === 1 && filled[0] === wide.left) {
-      skippedRows.push({ rowNumber: r + 1, reason: "section" });
-      continue;
+  // Merges in the data area: those starting a row (group titles), and the vertical ones by column,
+  // whose top cell's value is kept when that row passes for the rows under it.
+  const mergesByTop = new Map<number, MergeRange[]>();
+  const verticalByColumn = new Map<number, { merge: MergeRange; value: Cell }[]>();
+  for (const m of options.merges ?? []) {
+    if (m.top < header.dataStartRow) continue;
+    mergesByTop.set(m.top, [...(mergesByTop.get(m.top) ?? []), m]);
+    if (m.bottom > m.top) verticalByColumn.set(m.left, [...(verticalByColumn.get(m.left) ?? []), { merge: m, value: null }]);
+  }
+  const mergedValue = (row: number, column: number): Cell => {
+    for (const v of verticalByColumn.get(column) ?? []) if (v.merge.top < row && row <= v.merge.bottom) return v.value;
+    return null;
+  };
+
+  return function mapRow(index: number, source: readonly Cell[], problems: readonly CellProblem[] = []): MapOutcome {
+    if (index < header.dataStartRow) return { kind: "empty" };
+    const rowMerges = mergesByTop.get(index);
+    if (rowMerges) {
+      for (const m of rowMerges) for (const v of verticalByColumn.get(m.left) ?? []) if (v.merge === m) v.value = source[m.left] ?? null;
+      const wide = rowMerges.find((m) => m.right - m.left + 1 >= Math.max(3, Math.ceil(tableWidth / 2)));
+      if (wide) {
+        let filled = 0;
+        let only = -1;
+        for (let c = 0; c < source.length; c++) {
+          if (source[c] === null || source[c] === undefined) continue;
+          filled++;
+          only = c;
+        }
+        if (filled === 1 && only === wide.left) return { kind: "section", rowNumber: index + 1 };
+      }
     }
     const cells: MappedRow["cells"] = {};
     let any = false;
-    for (const { index, target } of mapped) {
-      let value = source[index] ?? null;
-      if (value === null) value = mergedValue.get(`${r}:${index}`) ?? null;
-      const cellProblem = problemsAt.get(`${r}:${index}`);
+    for (const { index: column, target, label } of mapped) {
+      let value = source[column] ?? null;
+      if (value === null && verticalByColumn.size > 0) value = mergedValue(index, column);
+      const cellProblem = problems.length > 0 ? problems.find((p) => p.column === column) : undefined;
       if (value === null && !cellProblem) continue;
       any = true;
-      const label = labels.get(index) ?? importMessage("import.header.columnLetter", { letter: columnLetter(index) });
-      const cell: MappedCell = { column: index, header: label, value };
+      const cell: MappedCell = { column, header: label, value };
       if (cellProblem) cell.cellProblem = cellProblem;
       (cells[target] ??= []).push(cell);
     }
-    if (any) rows.push({ rowNumber: r + 1, cells });
-  }
-
-  return {
-    columns: header.columns.map((c) => ({ index: c.index, label: c.label, target: mapping[c.index] ?? null })),
-    rows,
-    missingRequired: missingRequired(mapping),
-    skippedRows,
+    return any ? { kind: "row", row: { rowNumber: index + 1, cells } } : { kind: "empty" };
   };
+}
+
+/** The mapped sheet's columns, as problems and the preview name them. */
+export function mappedColumns(header: HeaderResult, mapping: ColumnMapping): MappedSheet["columns"] {
+  return header.columns.map((c) => ({ index: c.index, label: c.label, target: mapping[c.index] ?? null }));
+}
+
+/** A whole grid through the mapping (see createRowMapper). */
+export function applyMapping(grid: Grid, mapping: ColumnMapping, options: ApplyMappingOptions): MappedSheet {
+  const mapRow = createRowMapper(mapping, options);
+  const problemsByRow = new Map<number, CellProblem[]>();
+  for (const p of options.cellProblems ?? []) problemsByRow.set(p.row, [...(problemsByRow.get(p.row) ?? []), p]);
+  const rows: MappedRow[] = [];
+  const skippedRows: MappedSheet["skippedRows"] = [];
+  for (let r = options.header.dataStartRow; r < grid.length; r++) {
+    const outcome = mapRow(r, grid[r] ?? [], problemsByRow.get(r));
+    if (outcome.kind === "row") rows.push(outcome.row);
+    else if (outcome.kind === "section") skippedRows.push({ rowNumber: outcome.rowNumber, reason: "section" });
+  }
+  return { columns: mappedColumns(options.header, mapping), rows, missingRequired: missingRequired(mapping), skippedRows };
 }

@@ -1,8 +1,11 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { findHeader } from "./header";
 import { importMessage } from "./messages";
+import { type BookSheet, type SheetLayout, sheetLayout, type StreamedRow, streamedRow, workbookSheets, worksheets } from "./xlsx";
+import { readPart, zipDirectory } from "./zip";
+
+export type { StreamedRow } from "./xlsx";
 
 /** One cell as the import sees it: text, a number, a calendar date (UTC midnight) or nothing. */
 export type Cell = string | number | Date | null;
@@ -75,13 +78,36 @@ const DEFAULT_MAX_ROWS = 100_000;
 const DEFAULT_MAX_COLUMNS = 200;
 
 /**
- * Reads an uploaded member list. The type comes from the content, not the name: an xlsx workbook
+ * An opened member list: what the file is, which sheet is read, its merged ranges and first rows,
+ * and its rows on demand, streamed in batches (a single pass; close() when not read to the end).
+ */
+export interface SpreadsheetSource {
+  ok: true;
+  format: "xlsx" | "csv";
+  detected: DetectedType;
+  sheetName: string | null;
+  sheetNames: string[];
+  delimiter: "," | ";" | "\t" | null;
+  merges: MergeRange[];
+  /** The first HEAD_ROWS rows, gaps filled, as a rectangle: where the header is looked for. */
+  head: Grid;
+  /** Rows the sheet declares (xlsx <dimension>) or holds (CSV), when known before reading. */
+  rowCountHint: number | null;
+  /** Every row holding something, from the top, in batches. Throws SpreadsheetError for a whole-file problem met on the way. */
+  rows(): AsyncGenerator<StreamedRow[]>;
+  close(): Promise<void>;
+}
+
+export type OpenResult = SpreadsheetSource | (ReadResult & { ok: false });
+
+/**
+ * Opens an uploaded member list. The type comes from the content, not the name: an xlsx workbook
  * (a zip holding xl/workbook.xml) or CSV/text in UTF-8 (with or without BOM) or UTF-16 with BOM.
  * From a workbook, the first visible sheet with a recognisable header is read (else the first
  * with data). Never throws: every failure is a problem in the result. Formulas are never
  * evaluated: a cached result is used, or the cell is reported.
  */
-export async function readSpreadsheet(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ReadResult> {
+export async function openSpreadsheet(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<OpenResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const name = fileName || "?";
   const fail = (code: FileProblemCode, detected: DetectedType = "unknown", values: Record<string, string | number> = {}) =>
@@ -92,15 +118,51 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string, optio
     if (bytes.length > maxBytes) return fail("tooLarge", "unknown", { max: Math.floor(maxBytes / (1024 * 1024)) || 1 });
 
     const detected = sniff(bytes);
-    if (detected === "xlsx" || detected === "zip") return await readXlsx(bytes, name, options);
+    if (detected === "xlsx" || detected === "zip") return await openXlsx(bytes, name, options);
     if (detected !== "csv") return fail("wrongType", detected);
-    return readCsv(bytes, name, options);
+    return openCsv(bytes, name, options);
   } catch {
     return fail("unreadable");
   }
 }
 
-function failed(code: FileProblemCode, detected: DetectedType, values: Record<string, string | number>): ReadResult {
+/** The whole chosen sheet as a grid (`grid[i]` is sheet row i + 1, every row as wide as the widest). */
+export async function readSpreadsheet(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const source = await openSpreadsheet(bytes, fileName, options);
+  if (!source.ok) return source;
+  const rows: StreamedRow[] = [];
+  const cellProblems: CellProblem[] = [];
+  try {
+    for await (const batch of source.rows()) {
+      for (const row of batch) {
+        rows.push(row);
+        cellProblems.push(...row.problems);
+      }
+    }
+  } catch (error) {
+    const problem = error instanceof SpreadsheetError ? error.problem : problemOf("unreadable", { name: fileName || "?" });
+    return { ...failed(problem.code, source.detected, problem.values), sheetNames: source.sheetNames };
+  }
+  const grid = headGrid(rows);
+  const height = grid.length;
+  const width = grid[0]?.length ?? 0;
+  return {
+    ok: true,
+    format: source.format,
+    detected: source.detected,
+    sheetName: source.sheetName,
+    sheetNames: source.sheetNames,
+    delimiter: source.delimiter,
+    grid,
+    merges: source.merges
+      .filter((m) => m.top < height && m.left < width)
+      .map((m) => ({ top: m.top, left: m.left, bottom: Math.min(m.bottom, height - 1), right: Math.min(m.right, width - 1) })),
+    problems: [],
+    cellProblems,
+  };
+}
+
+function failed(code: FileProblemCode, detected: DetectedType, values: Record<string, string | number>): ReadResult & { ok: false } {
   return {
     ok: false,
     format: null,
@@ -110,7 +172,7 @@ function failed(code: FileProblemCode, detected: DetectedType, values: Record<st
     delimiter: null,
     grid: [],
     merges: [],
-    problems: [{ code, values, message: importMessage(`import.read.${code}`, values) }],
+    problems: [problemOf(code, values)],
     cellProblems: [],
   };
 }
@@ -144,198 +206,169 @@ function sniff(bytes: Uint8Array): DetectedType {
 // ---------------------------------------------------------------------------------------------
 // xlsx
 
-interface ZipEntry {
-  name: string;
-  uncompressed: number;
+/** Rows from the top where a header is looked for (findHeader scans 30, plus sub-header and numbering rows). */
+export const HEAD_ROWS = 40;
+const BATCH_ROWS = 1000;
+
+/** A whole-file problem met while the rows stream (too many rows, a part that does not inflate). */
+export class SpreadsheetError extends Error {
+  constructor(readonly problem: FileProblem) {
+    super(problem.message);
+  }
 }
 
-/** The entries of a zip from its central directory, or null when the directory is missing (truncated). */
-function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const min = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const total = view.getUint16(eocd + 10, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  if (cdOffset === 0xffffffff || total === 0xffff) return []; // zip64: sizes unknown here, JSZip checks the rest
-  const decoder = new TextDecoder();
-  const entries: ZipEntry[] = [];
-  let pos = cdOffset;
-  for (let i = 0; i < total; i++) {
-    if (pos + 46 > bytes.length || view.getUint32(pos, true) !== 0x02014b50) return null;
-    const uncompressed = view.getUint32(pos + 24, true);
-    const nameLength = view.getUint16(pos + 28, true);
-    const extraLength = view.getUint16(pos + 30, true);
-    const commentLength = view.getUint16(pos + 32, true);
-    if (pos + 46 + nameLength > bytes.length) return null;
-    const name = decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLength));
-    entries.push({ name, uncompressed: uncompressed === 0xffffffff ? Number.POSITIVE_INFINITY : uncompressed });
-    pos += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+function problemOf(code: FileProblemCode, values: Record<string, string | number>): FileProblem {
+  return { code, values, message: importMessage(`import.read.${code}`, values) };
 }
 
-const DATA_VALIDATIONS = /<(?:\w+:)?dataValidations\b[^>]*\/>|<((?:\w+:)?dataValidations)\b[\s\S]*?<\/\1>/g;
+/** The first rows as a rectangle, gaps filled: what findHeader reads. */
+function headGrid(rows: readonly StreamedRow[]): Grid {
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.cells.length);
+  const grid: Grid = [];
+  for (const row of rows) {
+    while (grid.length < row.index) grid.push(new Array<Cell>(width).fill(null));
+    const cells = new Array<Cell>(width).fill(null);
+    for (let c = 0; c < row.cells.length; c++) cells[c] = row.cells[c] ?? null;
+    grid.push(cells);
+  }
+  return grid;
+}
 
-async function readXlsx(bytes: Uint8Array, name: string, options: ReadOptions): Promise<ReadResult> {
-  const entries = zipEntries(bytes);
+async function openXlsx(bytes: Uint8Array, name: string, options: ReadOptions): Promise<OpenResult> {
+  const entries = zipDirectory(bytes);
   if (!entries) return failed("unreadable", "zip", { name });
-  const names = new Set(entries.map((e) => e.name));
-  if (entries.length > 0 && !names.has("xl/workbook.xml")) return failed("wrongType", "zip", { name });
+  const parts = new Map(entries.map((e) => [e.name, e]));
+  if (!parts.has("xl/workbook.xml")) return failed("wrongType", "zip", { name });
   const uncompressed = entries.reduce((sum, e) => sum + e.uncompressed, 0);
   const maxUncompressed = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED;
   if (uncompressed > maxUncompressed) {
     return failed("tooLarge", "xlsx", { name, max: Math.floor((options.maxBytes ?? DEFAULT_MAX_BYTES) / (1024 * 1024)) || 1 });
   }
-
-  let input: Uint8Array = bytes;
+  // Every part read is inflated once up front: damaged data then make the file unreadable here,
+  // instead of stalling the streaming reader later. The sheets' layouts come from the same pass.
+  let book: BookSheet[];
+  const layouts = new Map<string, SheetLayout>();
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    if (!zip.file("xl/workbook.xml")) return failed("wrongType", "zip", { name });
-    // exceljs expands every data-validation range cell by cell (a whole column is a million
-    // entries and hangs the load); validations do not matter for reading, so they go.
-    let changed = false;
-    for (const file of zip.file(/^xl\/worksheets\/[^/]+\.xml$/)) {
-      const xml = await file.async("string");
-      if (!xml.includes("dataValidations")) continue;
-      zip.file(file.name, xml.replace(DATA_VALIDATIONS, ""));
-      changed = true;
+    book = workbookSheets(bytes, parts).filter((s) => parts.has(s.path));
+    for (const part of ["xl/sharedStrings.xml", "xl/styles.xml"]) {
+      const entry = parts.get(part);
+      if (entry) readPart(bytes, entry, maxUncompressed);
     }
-    if (changed) input = await zip.generateAsync({ type: "uint8array", compression: "STORE" });
+    for (const sheet of book) {
+      if (options.sheetName === undefined || sheet.name === options.sheetName) layouts.set(sheet.path, await sheetLayout(bytes, parts.get(sheet.path)!));
+    }
   } catch {
     return failed("unreadable", "xlsx", { name });
   }
-
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer);
-  } catch {
-    return failed("unreadable", "xlsx", { name });
-  }
-
-  const sheets = workbook.worksheets;
-  const sheetNames = sheets.map((s) => s.name);
-  const ordered = options.sheetName
-    ? sheets.filter((s) => s.name === options.sheetName)
-    : [...sheets.filter((s) => s.state !== "hidden" && s.state !== "veryHidden"), ...sheets.filter((s) => s.state === "hidden" || s.state === "veryHidden")];
-
+  const sheetNames = book.map((s) => s.name);
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
-  // The first sheet with a member-list header wins (a workbook may open on a cover or guide
-  // sheet); failing that, the first sheet with any data.
-  type Candidate = { sheet: ExcelJS.Worksheet; extracted: ReturnType<typeof extractSheet> };
-  let fallback: Candidate | null = null;
-  let chosen: Candidate | null = null;
-  for (const sheet of ordered) {
-    const extracted = extractSheet(sheet, maxRows, maxColumns);
-    if (extracted.tooManyRows) return failed("tooManyRows", "xlsx", { name, max: maxRows });
-    if (extracted.grid.length === 0) continue;
-    fallback ??= { sheet, extracted };
-    if (findHeader(extracted.grid, extracted.merges)) {
-      chosen = { sheet, extracted };
-      break;
-    }
-  }
-  chosen ??= fallback;
-  if (!chosen) return { ...failed("noData", "xlsx", { name }), sheetNames };
-  return {
-    ok: true,
-    format: "xlsx",
-    detected: "xlsx",
-    sheetName: chosen.sheet.name,
-    sheetNames,
-    delimiter: null,
-    grid: chosen.extracted.grid,
-    merges: chosen.extracted.merges,
-    problems: [],
-    cellProblems: chosen.extracted.cellProblems,
-  };
-}
 
-type Converted = { value: Cell } | { value: null; problem: CellProblem["code"]; detail: string };
-
-/** An exceljs cell value as a plain cell: rich text joined, hyperlinks as their text, cached formula results. */
-function convert(value: ExcelJS.CellValue, depth = 0): Converted {
-  if (value === null || value === undefined) return { value: null };
-  if (typeof value === "string") return { value };
-  if (typeof value === "number") return { value: Number.isFinite(value) ? value : null };
-  if (typeof value === "boolean") return { value: value ? "TRUE" : "FALSE" };
-  if (value instanceof Date) return { value: Number.isNaN(value.getTime()) ? null : value };
-  if (depth > 3 || typeof value !== "object") return { value: null };
-  if ("richText" in value && Array.isArray(value.richText)) {
-    return { value: value.richText.map((part) => (typeof part?.text === "string" ? part.text : "")).join("") };
-  }
-  if ("formula" in value || "sharedFormula" in value) {
-    const formula = "formula" in value && typeof value.formula === "string" ? value.formula : String((value as { sharedFormula?: unknown }).sharedFormula ?? "");
-    const result = (value as { result?: ExcelJS.CellValue }).result;
-    if (result === undefined || result === null) return { value: null, problem: "formula", detail: `=${formula}` };
-    return convert(result, depth + 1);
-  }
-  if ("error" in value) return { value: null, problem: "cellError", detail: String(value.error) };
-  if ("text" in value) return convert(value.text as ExcelJS.CellValue, depth + 1);
-  return { value: null };
-}
-
-function extractSheet(sheet: ExcelJS.Worksheet, maxRows: number, maxColumns: number) {
-  const rows: Cell[][] = [];
-  const cellProblems: CellProblem[] = [];
-  let width = 0;
-  let tooManyRows = false;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (tooManyRows) return;
-    if (rowNumber > maxRows) {
-      tooManyRows = true;
-      return;
-    }
-    const cells: Cell[] = [];
-    let any = false;
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      if (column > maxColumns) return;
-      if (cell.type === ExcelJS.ValueType.Merge) return; // covered by a merge: the master holds the value
-      const converted = convert(cell.value);
-      if ("problem" in converted) {
-        cellProblems.push({ code: converted.problem, row: rowNumber - 1, column: column - 1, detail: converted.detail });
+  // The first visible sheet with a member-list header is read (a workbook may open on a cover or
+  // guide sheet); failing that, the best other one is read in a second pass: a hidden sheet with
+  // a header, then a visible sheet with data, then a hidden one.
+  const fallbacks: { name: string; rank: number; order: number }[] = [];
+  const wanted = book.filter((s) => layouts.has(s.path));
+  const sheets = worksheets(bytes, parts, wanted)[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) break;
+      const { sheet, rows } = next.value;
+      const rowIterator = rows[Symbol.asyncIterator]();
+      const head: StreamedRow[] = [];
+      let pending: StreamedRow | null = null;
+      for (;;) {
+        const row = await rowIterator.next();
+        if (row.done) break;
+        const streamed = streamedRow(row.value, maxColumns);
+        if (!streamed) continue;
+        if (streamed.index >= HEAD_ROWS) {
+          pending = streamed;
+          break;
+        }
+        head.push(streamed);
       }
-      const value = typeof converted.value === "string" && converted.value.trim() === "" ? null : converted.value;
-      if (value === null && !("problem" in converted)) return;
-      cells[column - 1] = value;
-      any = true;
-      width = Math.max(width, column);
-    });
-    if (any) rows[rowNumber - 1] = cells;
-  });
-  if (tooManyRows) return { grid: [], merges: [], cellProblems: [], tooManyRows };
-  const grid: Grid = [];
-  for (let i = 0; i < rows.length; i++) {
-    const source = rows[i] ?? [];
-    const row: Cell[] = new Array<Cell>(width).fill(null);
-    for (let c = 0; c < width; c++) row[c] = source[c] ?? null;
-    grid.push(row);
+      if (head.length === 0 && !pending) {
+        await rowIterator.return?.(undefined);
+        continue;
+      }
+      const layout = layouts.get(sheet.path)!;
+      const grid = headGrid(head);
+      const header = findHeader(grid, layout.merges);
+      if (options.sheetName === undefined && (sheet.hidden || !header)) {
+        fallbacks.push({ name: sheet.name, rank: header ? 1 : sheet.hidden ? 3 : 2, order: book.indexOf(sheet) });
+        await rowIterator.return?.(undefined);
+        continue;
+      }
+      if (layout.rowCountHint !== null && layout.rowCountHint > maxRows) {
+        await rowIterator.return?.(undefined);
+        await sheets.return?.(undefined);
+        return { ...failed("tooManyRows", "xlsx", { name, max: maxRows }), sheetNames };
+      }
+      const source: SpreadsheetSource = {
+        ok: true,
+        format: "xlsx",
+        detected: "xlsx",
+        sheetName: sheet.name,
+        sheetNames,
+        delimiter: null,
+        merges: layout.merges,
+        head: grid,
+        rowCountHint: layout.rowCountHint,
+        rows: () => xlsxRows(head, pending, rowIterator, sheets, { name, maxRows, maxColumns }),
+        close: async () => {
+          await rowIterator.return?.(undefined);
+          await sheets.return?.(undefined);
+        },
+      };
+      return source;
+    }
+  } catch {
+    await sheets.return?.(undefined).catch(() => {});
+    return { ...failed("unreadable", "xlsx", { name }), sheetNames };
   }
-  return { grid, merges: sheetMerges(sheet, grid.length, width), cellProblems, tooManyRows };
+  const best = fallbacks.sort((a, b) => a.rank - b.rank || a.order - b.order)[0];
+  if (best) return openXlsx(bytes, name, { ...options, sheetName: best.name });
+  return { ...failed("noData", "xlsx", { name }), sheetNames };
 }
 
-/** Merged ranges, from exceljs's internal record of them (it has no public list short of serialising the sheet). */
-function sheetMerges(sheet: ExcelJS.Worksheet, height: number, width: number): MergeRange[] {
-  const internal = (sheet as unknown as { _merges?: Record<string, unknown> })._merges;
-  if (!internal || typeof internal !== "object") return [];
-  const merges: MergeRange[] = [];
-  for (const range of Object.values(internal)) {
-    const model = (range as { model?: Partial<MergeRange> } | null)?.model;
-    if (!model) continue;
-    const { top, left, bottom, right } = model;
-    if (![top, left, bottom, right].every((n) => typeof n === "number" && Number.isInteger(n) && n >= 1)) continue;
-    const m = { top: top! - 1, left: left! - 1, bottom: bottom! - 1, right: right! - 1 };
-    if (m.top >= height || m.left >= width) continue;
-    merges.push({ top: m.top, left: m.left, bottom: Math.min(m.bottom, height - 1), right: Math.min(m.right, width - 1) });
+async function* xlsxRows(
+  head: StreamedRow[],
+  pending: StreamedRow | null,
+  rows: AsyncIterator<ExcelJS.Row>,
+  sheets: AsyncIterator<unknown>,
+  limits: { name: string; maxRows: number; maxColumns: number },
+): AsyncGenerator<StreamedRow[]> {
+  const tooMany = () => new SpreadsheetError(problemOf("tooManyRows", { name: limits.name, max: limits.maxRows }));
+  try {
+    if (head.length > 0) yield head;
+    if (!pending) return;
+    if (pending.index >= limits.maxRows) throw tooMany();
+    let batch: StreamedRow[] = [pending];
+    for (;;) {
+      let next: IteratorResult<ExcelJS.Row>;
+      try {
+        next = await rows.next();
+      } catch {
+        throw new SpreadsheetError(problemOf("unreadable", { name: limits.name }));
+      }
+      if (next.done) break;
+      const streamed = streamedRow(next.value, limits.maxColumns);
+      if (!streamed) continue;
+      if (streamed.index >= limits.maxRows) throw tooMany();
+      batch.push(streamed);
+      if (batch.length === BATCH_ROWS) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  } finally {
+    await rows.return?.(undefined).catch(() => {});
+    await sheets.return?.(undefined).catch(() => {});
   }
-  return merges.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,7 +436,7 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return count;
 }
 
-function readCsv(bytes: Uint8Array, name: string, options: ReadOptions): ReadResult {
+function openCsv(bytes: Uint8Array, name: string, options: ReadOptions): OpenResult {
   const decoded = decodeText(bytes);
   if ("problem" in decoded) return failed(decoded.problem, decoded.problem === "wrongType" ? "binary" : "csv", { name });
   let text = decoded.text.replace(/\r\n?/g, "\n");
@@ -439,24 +472,21 @@ function readCsv(bytes: Uint8Array, name: string, options: ReadOptions): ReadRes
   if (records.length > maxRows) return failed("tooManyRows", "csv", { name, max: maxRows });
   if (records.length === 0) return failed("empty", "csv", { name });
 
-  let width = 0;
-  for (const record of records) {
-    for (let c = Math.min(record.length, maxColumns) - 1; c >= 0; c--) {
-      if (record[c]!.trim() !== "") {
-        width = Math.max(width, c + 1);
-        break;
-      }
+  const rows: StreamedRow[] = [];
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index]!;
+    const cells: Cell[] = [];
+    let last = -1;
+    for (let c = 0; c < Math.min(record.length, maxColumns); c++) {
+      const v = record[c]!;
+      const blank = v.trim() === "";
+      cells.push(blank ? null : v);
+      if (!blank) last = c;
     }
+    if (last >= 0) rows.push({ index, cells: cells.slice(0, last + 1), problems: [] });
   }
-  if (width === 0) return failed("empty", "csv", { name });
-  const grid: Grid = records.map((record) => {
-    const row: Cell[] = new Array<Cell>(width).fill(null);
-    for (let c = 0; c < width; c++) {
-      const v = record[c];
-      row[c] = v === undefined || v.trim() === "" ? null : v;
-    }
-    return row;
-  });
+  if (rows.length === 0) return failed("empty", "csv", { name });
+  const head = headGrid(rows.filter((r) => r.index < HEAD_ROWS));
   return {
     ok: true,
     format: "csv",
@@ -464,9 +494,12 @@ function readCsv(bytes: Uint8Array, name: string, options: ReadOptions): ReadRes
     sheetName: null,
     sheetNames: [],
     delimiter,
-    grid,
     merges: [],
-    problems: [],
-    cellProblems: [],
+    head,
+    rowCountHint: records.length,
+    async *rows() {
+      for (let i = 0; i < rows.length; i += BATCH_ROWS) yield rows.slice(i, i + BATCH_ROWS);
+    },
+    close: async () => {},
   };
 }

@@ -11,23 +11,22 @@ import { findUnitInScope } from "@/lib/org/units";
 import {
   analyseBatch,
   type AnalysedRow,
-  type Analysis,
-  columnSamples,
+  analyseStream,
+  batchLayout,
+  countRow,
+  emptyCounts,
+  FileRejected,
   FIXABLE_FIELDS,
-  forgetParsedFile,
   type ImportDecision,
-  loadParsedFile,
-  parseImportFile,
-  rememberParsedFile,
+  openImportFile,
   toColumnMapping,
 } from "./analyse";
 import { normalizeHeader } from "./header";
 import { type ColumnMapping, IMPORT_TARGETS, missingRequired, type SavedMapping, suggestMapping, toSavedMapping } from "./mapping";
-import { importMessage } from "./messages";
 import { keepImportFile, sha256 } from "./storage";
+import { v7 as uuidv7 } from "uuid";
 
 const WRITE_CHUNK = 1000;
-const INSERT_CHUNK = 5000;
 
 /** The members columns an import writes, in the order of insertMembers' arrays. */
 const INSERT_COLUMNS = [
@@ -54,12 +53,15 @@ const INSERT_COLUMNS = [
 ] as const;
 
 /**
- * New members and their "recorded" events in one statement: one text array per column, unnested
- * (every array is sent as text[] and cast, which both drivers bind alike). Building a
- * many-thousand-row INSERT through the query builder cost more than the database's work.
+ * New members and their "recorded" events: one text array per column, unnested (every array is
+ * sent as text[] and cast, which both drivers bind alike); building a many-thousand-row INSERT
+ * through the query builder cost more than the database's work. The ids are UUIDv7, made here:
+ * time-ordered, so a large import appends to the end of the primary key and of the events'
+ * member index instead of touching pages all over them.
  */
 async function insertMembers(db: Db, rows: ReturnType<typeof memberValues>[], context: { actorId: string; batchId: string; today: string }) {
   if (rows.length === 0) return;
+  const ids = rows.map(() => uuidv7());
   const arrays = INSERT_COLUMNS.map(([key, , type]) => {
     const values = rows.map((r) => {
       const v = r[key];
@@ -69,14 +71,12 @@ async function insertMembers(db: Db, rows: ReturnType<typeof memberValues>[], co
   });
   const columns = INSERT_COLUMNS.map(([, column]) => sql.raw(column));
   await db.execute(sql`
-    with ins as (
-      insert into members (${sql.join(columns, sql`, `)}, status, import_batch_id)
-      select *, 'active'::member_status, ${context.batchId}::uuid from unnest(${sql.join(arrays, sql`, `)})
-      returning id, unit_id, joined_on
-    )
+    insert into members (id, ${sql.join(columns, sql`, `)}, status, import_batch_id)
+    select *, 'active'::member_status, ${context.batchId}::uuid from unnest(${sql.param(ids)}::text[]::uuid[], ${sql.join(arrays, sql`, `)})`);
+  await db.execute(sql`
     insert into member_events (member_id, kind, occurred_on, unit_id, actor_id, details)
     select id, 'recorded', coalesce(joined_on, ${context.today}::date), unit_id, ${context.actorId}::uuid, ${JSON.stringify({ importBatchId: context.batchId })}::jsonb
-    from ins`);
+    from unnest(${sql.param(ids)}::text[]::uuid[], ${sql.param(rows.map((r) => r.joinedOn))}::text[]::date[], ${sql.param(rows.map((r) => r.unitId))}::text[]::uuid[]) as n(id, joined_on, unit_id)`);
 }
 
 /** What identifies a layout of columns: the same headers in the same order. */
@@ -110,11 +110,9 @@ export async function startImport(db: Db, actor: Actor | null, input: { unitId: 
   const unit = await findUnitInScope(db, input.unitId, scope);
   if (unit.activeTo) throw new InvalidInputError({ unitId: "unit.inactive" });
   const fileName = input.fileName.replace(/[\\/]/g, "_").slice(0, 200) || "tep";
-  const parsed = await parseImportFile(input.bytes, fileName);
-  const problem = parsed.read.problems[0];
-  if (problem) throw new FileRejected(problem.message);
-  if (!parsed.header) throw new FileRejected(importMessage("import.header.notFound"));
-  const { header } = parsed;
+  // The header and the first rows are all this step reads; the rows are read when previewed.
+  const { source, header } = await openImportFile(input.bytes, fileName);
+  await source.close();
 
   const signature = headerSignature(header.columns.map((c) => c.text));
   const [remembered] = await db
@@ -123,7 +121,6 @@ export async function startImport(db: Db, actor: Actor | null, input: { unitId: 
     .where(and(eq(memberImportMappings.unitId, unit.id), eq(memberImportMappings.signature, signature)));
   const mapping = suggestMapping(header.columns, remembered?.mapping as SavedMapping | undefined);
   const fileHash = await keepImportFile(input.bytes);
-  rememberParsedFile(fileHash, parsed);
 
   return db.transaction(async (tx) => {
     const [batch] = await tx
@@ -134,8 +131,8 @@ export async function startImport(db: Db, actor: Actor | null, input: { unitId: 
         fileName,
         fileHash,
         fileSize: input.bytes.length,
-        format: parsed.read.format ?? "xlsx",
-        sheetName: parsed.read.sheetName,
+        format: source.format,
+        sheetName: source.sheetName,
         headerRow: header.headerRows[0] ?? 0,
         mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v ?? null])),
         mappingConfirmed: Boolean(remembered),
@@ -152,12 +149,7 @@ export async function startImport(db: Db, actor: Actor | null, input: { unitId: 
   });
 }
 
-/** A file that cannot be imported at all; the message (already Vietnamese) goes next to the file field. */
-export class FileRejected extends InvalidInputError {
-  constructor(readonly text: string) {
-    super({ file: "import.fileRejected" }, "import.fileRejected");
-  }
-}
+export { FileRejected };
 
 /** The batch as its pages show it: record, header columns with their mapping, and the analysed rows. */
 export async function getImportBatch(db: Db, actor: Actor | null, id: string, options: { preview?: "always" | "whenMapped" | "never" } = {}) {
@@ -181,21 +173,8 @@ export async function getImportBatch(db: Db, actor: Actor | null, id: string, op
   // The preview reads every row: the mapping step does without it.
   const preview = batch.status === "draft" && options.preview !== "never" && (options.preview !== "whenMapped" || batch.mappingConfirmed);
   const analysis = preview ? await analyseBatch(db, batch, scope, todayInVietnam()) : null;
-  const layout = batch.status === "draft" ? await batchLayout(batch) : null;
+  const layout = batch.status === "draft" ? { ...(await batchLayout(batch)), mapping: toColumnMapping(batch.mapping) } : null;
   return { batch, unitName, createdByName: creator?.fullName ?? null, earlier, analysis, layout };
-}
-
-/** The header columns with their mapping and a few sample values: what the mapping step shows. */
-async function batchLayout(batch: MemberImportBatch) {
-  const parsed = await loadParsedFile(batch);
-  if (!parsed.read.ok || !parsed.header) throw new Error("stored import file no longer reads");
-  const { header, read } = parsed;
-  const mapping = toColumnMapping(batch.mapping);
-  return {
-    header,
-    mapping,
-    samples: Object.fromEntries(header.columns.map((c) => [c.index, columnSamples(read.grid, header.dataStartRow, c.index)])) as Record<number, string[]>,
-  };
 }
 
 /** The user's mapping: every column index must exist and every target be known; required fields mapped. */
@@ -271,7 +250,6 @@ export async function discardImport(db: Db, actor: Actor | null, input: { batchI
     assertDraft(batch);
     await tx.update(memberImportBatches).set({ status: "discarded" }).where(eq(memberImportBatches.id, batch.id));
     await recordAudit(tx, actor, { action: "member.importDiscard", entityType: "member_import", entityId: batch.id, unitId: batch.unitId, changes: {} });
-    forgetParsedFile(batch.fileHash);
     return { id: batch.id };
   });
 }
@@ -321,10 +299,12 @@ function updateValues(row: AnalysedRow) {
 }
 
 /**
- * Writes the batch in one transaction: the rows are read and checked again (the file, the fixes
- * and the members as they are now), and if any row still has a problem and is not skipped,
- * nothing is written. Duplicates are skipped unless the user chose otherwise, so importing the
- * same file again adds no one twice.
+ * Writes the batch in one transaction, streaming the file again: each chunk of rows is read and
+ * checked (the file, the fixes and the members as they are now) and written while the next chunk
+ * is read. As soon as a row still has a problem and is not skipped, nothing more is written; the
+ * rest is only counted, and the transaction is rolled back, so nothing of the batch remains.
+ * Duplicates are skipped unless the user chose otherwise, so importing the same file again adds no
+ * one twice.
  */
 export async function commitImport(db: Db, actor: Actor | null, input: { batchId: string }) {
   const scope = requirePermission(actor, "member.manage");
@@ -333,59 +313,45 @@ export async function commitImport(db: Db, actor: Actor | null, input: { batchId
     const result = await db.transaction(async (tx) => {
       const { batch } = await findBatchInScope(tx, input.batchId, scope, { forUpdate: true });
       assertDraft(batch);
-      const analysis: Analysis = await analyseBatch(tx, batch, scope, today);
-      const missing = missingRequired(analysis.mapping);
+      const missing = missingRequired(toColumnMapping(batch.mapping));
       if (missing.length > 0) throw new InvalidInputError(Object.fromEntries(missing.map((f) => [f, "import.mappingMissing"])), "import.mappingIncomplete");
-      if (analysis.counts.blocked > 0) {
-        throw new ConflictError("import.unresolved", {}, { values: { count: analysis.counts.blocked } });
-      }
-      const create = analysis.rows.filter((r) => r.decision === "create");
-      const update = analysis.rows.filter((r) => r.decision === "update" && r.match?.memberId);
-      const secondary = analysis.rows.filter((r) => r.decision === "secondary" && r.match);
-      const events: (typeof memberEvents.$inferInsert)[] = [];
+      const context = { actorId: actor!.userId, batchId: batch.id, today };
+      const counts = emptyCounts();
+      const written = { created: 0, updated: 0, secondary: 0 };
+      // One write in flight while the next chunk is parsed and checked: the database works on one
+      // core, the parsing on the other.
+      let inFlight: Promise<unknown> = Promise.resolve();
+      for await (const chunk of analyseStream(tx, batch, scope, today, { writingBatch: true })) {
+        for (const row of chunk.rows) countRow(counts, row);
+        if (counts.blocked > 0) continue; // counted to say how many, never written
+        const create = chunk.rows.filter((r) => r.decision === "create");
+        const update = chunk.rows.filter((r) => r.decision === "update" && r.match?.memberId);
+        const secondary = chunk.rows.filter((r) => r.decision === "secondary" && r.match);
+        await inFlight;
+        inFlight = insertMembers(tx, create.map((r) => memberValues(r, batch.id, today)), context);
+        inFlight.catch(() => {}); // its error surfaces where it is awaited
 
-      for (let i = 0; i < create.length; i += INSERT_CHUNK) {
-        await insertMembers(tx, create.slice(i, i + INSERT_CHUNK).map((r) => memberValues(r, batch.id, today)), { actorId: actor!.userId, batchId: batch.id, today });
+        written.created += create.length;
+        if (update.length > 0 || secondary.length > 0) {
+          await inFlight;
+          written.updated += await updateMembers(tx, update, context);
+          written.secondary += await addSecondaryParticipations(tx, secondary, today);
+        }
       }
-      for (const row of update) {
-        const values = updateValues(row);
-        await tx
-          .update(members)
-          .set({ ...values, version: sql`${members.version} + 1`, updatedAt: new Date() })
-          .where(eq(members.id, row.match!.memberId!));
-        events.push({
-          memberId: row.match!.memberId!,
-          kind: "updated",
-          occurredOn: today,
-          unitId: row.match!.unitId,
-          actorId: actor!.userId,
-          details: { fields: Object.keys(values).filter((f) => f !== "nameFolded" && f !== "sortKey"), importBatchId: batch.id },
-        });
-      }
-      // The member's record stays where it is; the importing unit takes part in it.
-      const secondaryRows = secondary.map((r) => ({ memberId: r.match!.recordId, row: r }));
-      let secondaryCount = 0;
-      for (const s of secondaryRows) {
-        const added = await tx
-          .insert(memberParticipations)
-          .values({ memberId: s.memberId, unitId: s.row.unitId!, since: today })
-          .onConflictDoNothing()
-          .returning({ id: memberParticipations.id });
-        if (added.length > 0) secondaryCount++;
-      }
-      for (let i = 0; i < events.length; i += WRITE_CHUNK) await tx.insert(memberEvents).values(events.slice(i, i + WRITE_CHUNK));
+      await inFlight;
+      if (counts.blocked > 0) throw new ConflictError("import.unresolved", {}, { values: { count: counts.blocked } });
 
-      const counts = { created: create.length, updated: update.length, secondary: secondaryCount, skipped: analysis.rows.length - create.length - update.length - secondaryCount };
+      const done = { created: written.created, updated: written.updated, secondary: written.secondary, skipped: counts.total - written.created - written.updated - written.secondary };
       await tx
         .update(memberImportBatches)
         .set({
           status: "committed",
           committedAt: new Date(),
-          rowCount: analysis.rows.length,
-          createdCount: counts.created,
-          updatedCount: counts.updated,
-          secondaryCount: counts.secondary,
-          skippedCount: counts.skipped,
+          rowCount: counts.total,
+          createdCount: done.created,
+          updatedCount: done.updated,
+          secondaryCount: done.secondary,
+          skippedCount: done.skipped,
         })
         .where(eq(memberImportBatches.id, batch.id));
       await recordAudit(tx, actor, {
@@ -393,10 +359,9 @@ export async function commitImport(db: Db, actor: Actor | null, input: { batchId
         entityType: "member_import",
         entityId: batch.id,
         unitId: batch.unitId,
-        changes: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, { to: v }])),
+        changes: Object.fromEntries(Object.entries(done).map(([k, v]) => [k, { to: v }])),
       });
-      forgetParsedFile(batch.fileHash);
-      return counts;
+      return done;
     });
     return result;
   } catch (error) {
@@ -404,6 +369,42 @@ export async function commitImport(db: Db, actor: Actor | null, input: { batchId
     if (isUniqueViolation(error)) throw new ConflictError("import.changedMeanwhile");
     throw error;
   }
+}
+
+/** "Update" rows: the fields the file fills, on the member in scope, each with an "updated" event. */
+async function updateMembers(tx: Db, rows: AnalysedRow[], context: { actorId: string; batchId: string; today: string }): Promise<number> {
+  const events: (typeof memberEvents.$inferInsert)[] = [];
+  for (const row of rows) {
+    const values = updateValues(row);
+    await tx
+      .update(members)
+      .set({ ...values, version: sql`${members.version} + 1`, updatedAt: new Date() })
+      .where(eq(members.id, row.match!.memberId!));
+    events.push({
+      memberId: row.match!.memberId!,
+      kind: "updated",
+      occurredOn: context.today,
+      unitId: row.match!.unitId,
+      actorId: context.actorId,
+      details: { fields: Object.keys(values).filter((f) => f !== "nameFolded" && f !== "sortKey"), importBatchId: context.batchId },
+    });
+  }
+  for (let i = 0; i < events.length; i += WRITE_CHUNK) await tx.insert(memberEvents).values(events.slice(i, i + WRITE_CHUNK));
+  return rows.length;
+}
+
+/** "Same person" rows: the member's record stays where it is; the importing unit takes part in it. */
+async function addSecondaryParticipations(tx: Db, rows: AnalysedRow[], today: string): Promise<number> {
+  let added = 0;
+  for (const row of rows) {
+    const inserted = await tx
+      .insert(memberParticipations)
+      .values({ memberId: row.match!.recordId, unitId: row.unitId!, since: today })
+      .onConflictDoNothing()
+      .returning({ id: memberParticipations.id });
+    added += inserted.length;
+  }
+  return added;
 }
 
 function isUniqueViolation(error: unknown): boolean {

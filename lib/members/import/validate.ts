@@ -104,14 +104,31 @@ export function personKey(fullName: string, birthDate: string): string {
  * date) — the later row gets the problem and names the earlier one.
  */
 export function validateRows(mapped: MappedSheet, options: ValidateOptions): ValidatedRow[] {
+  return createRowValidator(mapped.columns, options)(mapped.rows);
+}
+
+/**
+ * validateRows for a sheet that streams: call it with the rows in sheet order, a batch at a time;
+ * it remembers the ID numbers and people already seen, so a later batch's duplicates of an earlier
+ * batch's rows are found as in one pass.
+ */
+export function createRowValidator(columns: MappedSheet["columns"], options: ValidateOptions) {
   const columnOf = new Map<MemberFieldKey, { header: string; column: number }>();
-  for (const c of mapped.columns) {
+  for (const c of columns) {
     if (c.target && !columnOf.has(targetField(c.target))) columnOf.set(targetField(c.target), { header: c.label, column: c.index });
   }
-  const rows = mapped.rows.map((row) => validateRow(row, options, columnOf));
-  markDuplicates(rows, columnOf);
-  for (const row of rows) row.valid = row.problems.length === 0;
-  return rows;
+  const seen: SeenInFile = { byId: new Map(), byPerson: new Map() };
+  return (batch: readonly MappedRow[]): ValidatedRow[] => {
+    const rows = batch.map((row) => validateRow(row, options, columnOf));
+    markDuplicates(rows, columnOf, seen);
+    for (const row of rows) row.valid = row.problems.length === 0;
+    return rows;
+  };
+}
+
+interface SeenInFile {
+  byId: Map<string, number>;
+  byPerson: Map<string, { rowNumber: number; nationalId?: string }>;
 }
 
 interface RowState {
@@ -304,9 +321,7 @@ function checkNationalId(state: RowState, problem: Report, warn: Warn) {
   if (values.gender && values.gender !== encoded.gender) warn("nationalId", "idGenderMismatch", {}, cell);
 }
 
-function markDuplicates(rows: ValidatedRow[], columnOf: Map<MemberFieldKey, { header: string; column: number }>) {
-  const byId = new Map<string, number>();
-  const byPerson = new Map<string, { rowNumber: number; nationalId?: string }>();
+function markDuplicates(rows: ValidatedRow[], columnOf: Map<MemberFieldKey, { header: string; column: number }>, { byId, byPerson }: SeenInFile) {
   for (const row of rows) {
     const { nationalId, fullName, birthDate } = row.values;
     let duplicate = false;
