@@ -1,15 +1,13 @@
-import QRCode from "qrcode";
 import { env } from "@/lib/env";
 import { t } from "@/lib/i18n";
+import { QrCode } from "@/components/qr-code";
 
 /** The SHA-256, the short code and a QR code leading to /xac-thuc for one published file. */
-export async function Authenticity({ sha256, code, fileName }: { sha256: string; code: string; fileName: string }) {
+export function Authenticity({ sha256, code, fileName }: { sha256: string; code: string; fileName: string }) {
   const url = `${env().APP_URL.replace(/\/$/, "")}/xac-thuc?ma=${encodeURIComponent(code)}`;
-  const qr = await QRCode.toDataURL(url, { margin: 1, width: 128, errorCorrectionLevel: "M" });
   return (
     <div className="flex flex-wrap items-start gap-4 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="authenticity">
-      {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={qr} alt={t("document.qrAlt", { code })} width={96} height={96} className="h-24 w-24" />
+      <QrCode value={url} alt={t("document.qrAlt", { code })} className="h-24 w-24" />
       <dl className="min-w-0 flex-1 space-y-1">
         <dt className="font-medium">{t("document.verificationCode")}</dt>
         <dd className="font-mono text-base tracking-wider">{code}</dd>
