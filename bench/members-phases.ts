@@ -358,7 +358,7 @@ export async function baseline(handle: DatabaseHandle, file: string, fileName: s
   const prepareSeconds = seconds(start);
 
   await handle.executeSql("drop table if exists bench_copy");
-  await handle.executeSql("create table bench_copy (like members including defaults)");
+  await handle.executeSql("create table bench_copy (like members including defaults including generated)");
   const copier = await openCopier(handle);
   start = performance.now();
   try {

@@ -78,7 +78,6 @@ function describeError(error: unknown): string {
 
 async function child(input: ChildInput) {
   const { openDatabase } = await import("@/lib/db/open");
-  const { seedDemo } = await import("@/db/seed/demo");
   const phases = await import("./members-phases");
   const log = (line: string) => console.log(line);
   const out: ChildOutput = { errors: [] };
@@ -97,6 +96,8 @@ async function child(input: ChildInput) {
     const { rows } = await handle.executeSql("select version() as v");
     out.version = String(rows[0]?.v ?? "").split(" on ")[0];
     if (input.phase === "setup" || input.phase === "pglite") {
+      // Loaded here only: the import's process holds no more than an app would.
+      const { seedDemo } = await import("@/db/seed/demo");
       let start = performance.now();
       await seedDemo(handle.db);
       log(`  demo organisation seeded in ${((performance.now() - start) / 1000).toFixed(1)} s`);

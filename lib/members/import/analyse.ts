@@ -3,7 +3,6 @@ import { members, units, type MemberImportBatch } from "@/db/schema";
 import { InvalidInputError } from "@/lib/auth/errors";
 import { inScope, type Scope } from "@/lib/auth/guard";
 import type { Db } from "@/lib/db";
-import { foldVietnamese } from "@/lib/i18n/format";
 import { MEMBER_FIELDS, type MemberFieldKey } from "../fields";
 import { findHeader, type HeaderResult } from "./header";
 import {
@@ -21,7 +20,7 @@ import {
 import { importMessage } from "./messages";
 import { type Grid, openSpreadsheet, SpreadsheetError, type SpreadsheetSource } from "./read";
 import { readImportFile } from "./storage";
-import { displayText } from "./values";
+import { displayText, foldName } from "./values";
 import { createRowValidator, type RowIssue, type ValidatedRow } from "./validate";
 
 export type ImportDecision = "create" | "skip" | "secondary" | "update";
@@ -72,7 +71,7 @@ export const FIXABLE_FIELDS: readonly MemberFieldKey[] = MEMBER_FIELDS.map((f) =
 export const MAX_IMPORT_ROWS = 100_000;
 const ROWS_ABOVE_DATA = 50;
 /** Rows checked and written together. */
-const CHUNK_ROWS = 5000;
+const CHUNK_ROWS = 1000;
 
 /** A file that cannot be imported at all; the message (already Vietnamese) goes next to the file field. */
 export class FileRejected extends InvalidInputError {
@@ -354,7 +353,7 @@ async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope, writingB
   // ID is not on record can only be someone recorded without an ID (two IDs, two people).
   const byPerson = async (people: ValidatedRow[], onlyWithoutId: boolean) => {
     if (people.length === 0) return [];
-    const names = people.map((r) => foldVietnamese(r.values.fullName!));
+    const names = people.map((r) => foldName(r.values.fullName!));
     const births = people.map((r) => r.values.birthDate!);
     return db
       .select(columns)
@@ -380,7 +379,7 @@ async function findExisting(db: Db, rows: ValidatedRow[], scope: Scope, writingB
     let by: ExistingMatch["by"] = "nationalId";
     if (nationalId) found = idIndex.get(nationalId);
     if (!found && fullName && birthDate) {
-      const key = `${foldVietnamese(fullName)}|${birthDate}`;
+      const key = `${foldName(fullName)}|${birthDate}`;
       const candidate = nationalId ? noIdIndex.get(key) : anyIndex.get(key);
       if (candidate) {
         found = candidate;

@@ -3,7 +3,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { findHeader } from "./header";
 import { importMessage } from "./messages";
 import { type BookSheet, type SheetLayout, sheetLayout, type StreamedRow, streamedRow, workbookSheets, worksheets } from "./xlsx";
-import { readPart, zipDirectory } from "./zip";
+import { zipDirectory } from "./zip";
 
 export type { StreamedRow } from "./xlsx";
 
@@ -245,16 +245,13 @@ async function openXlsx(bytes: Uint8Array, name: string, options: ReadOptions): 
   if (uncompressed > maxUncompressed) {
     return failed("tooLarge", "xlsx", { name, max: Math.floor((options.maxBytes ?? DEFAULT_MAX_BYTES) / (1024 * 1024)) || 1 });
   }
-  // Every part read is inflated once up front: damaged data then make the file unreadable here,
-  // instead of stalling the streaming reader later. The sheets' layouts come from the same pass.
+  // Every sheet is inflated once up front (the small parts when the reader starts): damaged data
+  // then make the file unreadable here instead of stalling the streaming reader later. The sheets'
+  // layouts come from the same pass.
   let book: BookSheet[];
   const layouts = new Map<string, SheetLayout>();
   try {
     book = workbookSheets(bytes, parts).filter((s) => parts.has(s.path));
-    for (const part of ["xl/sharedStrings.xml", "xl/styles.xml"]) {
-      const entry = parts.get(part);
-      if (entry) readPart(bytes, entry, maxUncompressed);
-    }
     for (const sheet of book) {
       if (options.sheetName === undefined || sheet.name === options.sheetName) layouts.set(sheet.path, await sheetLayout(bytes, parts.get(sheet.path)!));
     }
@@ -269,7 +266,7 @@ async function openXlsx(bytes: Uint8Array, name: string, options: ReadOptions): 
   // guide sheet); failing that, the best other one is read in a second pass: a hidden sheet with
   // a header, then a visible sheet with data, then a hidden one.
   const fallbacks: { name: string; rank: number; order: number }[] = [];
-  const wanted = book.filter((s) => layouts.has(s.path));
+  const wanted = book.filter((s) => layouts.has(s.path)).map((sheet) => ({ sheet, layout: layouts.get(sheet.path)! }));
   const sheets = worksheets(bytes, parts, wanted)[Symbol.asyncIterator]();
   try {
     for (;;) {

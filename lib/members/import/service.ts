@@ -24,6 +24,7 @@ import {
 import { normalizeHeader } from "./header";
 import { type ColumnMapping, IMPORT_TARGETS, missingRequired, type SavedMapping, suggestMapping, toSavedMapping } from "./mapping";
 import { keepImportFile, sha256 } from "./storage";
+import { foldName } from "./values";
 import { v7 as uuidv7 } from "uuid";
 
 const WRITE_CHUNK = 1000;
@@ -259,7 +260,7 @@ function memberValues(row: AnalysedRow, batchId: string, today: string) {
   const joinedOn = v.joinedOn ?? null;
   return {
     fullName: v.fullName!,
-    nameFolded: foldVietnamese(v.fullName!),
+    nameFolded: foldName(v.fullName!),
     sortKey: personNameSortKey(v.fullName!),
     birthDate: v.birthDate ?? null,
     birthYearOnly: row.yearOnly.includes("birthDate"),

@@ -1,4 +1,3 @@
-import { foldVietnamese } from "@/lib/i18n/format";
 import type { MemberFieldKey } from "../fields";
 import { columnLetter } from "./header";
 import { type ImportTarget, type MappedCell, type MappedRow, type MappedSheet, REQUIRED_FIELDS, targetField } from "./mapping";
@@ -8,6 +7,7 @@ import {
   cleanText,
   type DateField,
   displayText,
+  foldName,
   type Gender,
   isMarked,
   type MemberInput,
@@ -95,7 +95,7 @@ function ageOn(birth: string, today: string): number {
 
 /** Folded name + birth date: how a person without an ID number is recognised. */
 export function personKey(fullName: string, birthDate: string): string {
-  return `${foldVietnamese(cleanText(fullName)).replace(/\s+/g, " ")}|${birthDate}`;
+  return `${foldName(cleanText(fullName)).replace(/\s+/g, " ")}|${birthDate}`;
 }
 
 /**

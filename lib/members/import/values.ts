@@ -120,13 +120,42 @@ export function displayText(cell: Cell): string {
 
 /** Clean text: NFC, control characters out, whitespace collapsed, trimmed. */
 export function cleanText(value: string): string {
+  // Short values repeat down a list (ethnicity, religion, occupation…): each is cleaned once.
+  const short = value.length <= 40;
+  if (short) {
+    const known = cleaned.get(value);
+    if (known !== undefined) return known;
+  }
   // Most cells are already clean: skip the regular expressions for them (they dominate large imports).
-  if (CLEAN.test(value) && value.normalize("NFC") === value) return value;
-  return value
-    .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f\u200b\ufeff]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const result =
+    CLEAN.test(value) && value.normalize("NFC") === value
+      ? value
+      : value
+          .normalize("NFC")
+          .replace(/[\u0000-\u001f\u007f\u200b\ufeff]/g, " ")
+          .replace(/\s+/g, " ")
+          .trim();
+  if (short) {
+    if (cleaned.size >= MEMO_SIZE) cleaned.clear();
+    cleaned.set(value, result);
+  }
+  return result;
+}
+
+const MEMO_SIZE = 20_000;
+const cleaned = new Map<string, string>();
+
+const folded = new Map<string, string>();
+
+/** foldVietnamese for names: a row's name is folded for the duplicate checks and again when written, so each is folded once. */
+export function foldName(name: string): string {
+  let result = folded.get(name);
+  if (result === undefined) {
+    result = foldVietnamese(name);
+    if (folded.size >= MEMO_SIZE) folded.clear();
+    folded.set(name, result);
+  }
+  return result;
 }
 
 /** Text with no control characters, no leading, trailing or doubled whitespace and no tabs or line breaks. */
@@ -487,6 +516,32 @@ function lowerIndex(items: readonly string[]): Map<string, string> {
 }
 
 function matchCatalogue(
+  cell: Cell,
+  items: readonly string[],
+  index: Map<string, string>,
+  unknown: ProblemCode,
+  strip?: RegExp,
+): Parsed<string> {
+  // A catalogue column holds a handful of distinct values: each is matched once. (Results are
+  // never changed by their readers, so one object can serve every row.)
+  let memo = catalogueMemo.get(items);
+  if (!memo) catalogueMemo.set(items, (memo = new Map()));
+  const key = typeof cell === "string" && cell.length <= 60 ? cell : null;
+  if (key !== null) {
+    const known = memo.get(key);
+    if (known) return known;
+  }
+  const result = matchCatalogueText(cell, items, index, unknown, strip);
+  if (key !== null) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
+}
+
+const catalogueMemo = new WeakMap<readonly string[], Map<string, Parsed<string>>>();
+
+function matchCatalogueText(
   cell: Cell,
   items: readonly string[],
   index: Map<string, string>,

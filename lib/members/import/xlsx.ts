@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { SaxesParser } from "saxes";
 import type { Cell, CellProblem, MergeRange } from "./read";
-import { partStream, readPart, repack, type ZipEntry } from "./zip";
+import { betweenTags, crc32, partStream, readPart, repack, type RepackPart, wholePart, type ZipEntry } from "./zip";
 
 /**
  * Streaming access to a workbook. Cell values come from exceljs's streaming reader (shared strings,
@@ -70,6 +70,9 @@ export interface SheetLayout {
   merges: MergeRange[];
   /** Rows the sheet says it spans (its <dimension>), when it says. */
   rowCountHint: number | null;
+  /** The sheet's XML: bytes and CRC-32, as inflated here (what `worksheets` hands on). */
+  size: number;
+  crc32: number;
 }
 
 const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;
@@ -85,6 +88,8 @@ export async function sheetLayout(bytes: Uint8Array, entry: ZipEntry): Promise<S
   let rowCountHint: number | null = null;
   let first = true;
   let carry = Buffer.alloc(0);
+  let size = 0;
+  let crc = 0;
   const scan = (text: string) => {
     for (const m of text.matchAll(MERGE)) {
       const [from, to = from] = m[1]!.split(":");
@@ -95,6 +100,8 @@ export async function sheetLayout(bytes: Uint8Array, entry: ZipEntry): Promise<S
     }
   };
   for await (const chunk of partStream(bytes, entry) as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    crc = crc32(chunk, crc);
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     if (first) {
       const text = data.subarray(0, 4096).toString("latin1");
@@ -110,7 +117,7 @@ export async function sheetLayout(bytes: Uint8Array, entry: ZipEntry): Promise<S
     carry = Buffer.from(data.subarray(cut));
   }
   scan(carry.toString("latin1"));
-  return { merges: merges.sort((a, b) => a.top - b.top || a.left - b.left), rowCountHint };
+  return { merges: merges.sort((a, b) => a.top - b.top || a.left - b.left), rowCountHint, size, crc32: crc };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,22 +175,31 @@ export function streamedRow(row: ExcelJS.Row, maxColumns: number): StreamedRow |
 }
 
 /**
- * The given worksheets in order, each with its rows on demand. exceljs reads a zip front to back
- * and parks worksheets stored before the shared strings in temporary files, so it is handed a
- * repacked zip: the workbook, its relationships, shared strings and styles first (an empty
- * shared-string table when the workbook has none), then the sheets named sheet1…n in order.
+ * The given worksheets in order, each with its rows on demand. exceljs reads a zip front to back,
+ * parks worksheets stored before the shared strings in temporary files, and decodes each chunk of
+ * a part on its own, so a character split between two inflated chunks comes out broken ("Qu���nh").
+ * So it is handed a repacked zip, stored uncompressed and inflated here in chunks that end between
+ * tags: the workbook, its relationships, shared strings and styles first (an empty shared-string
+ * table when the workbook has none), then the sheets named sheet1…n in order.
  */
 export async function* worksheets(
   bytes: Uint8Array,
   parts: Map<string, ZipEntry>,
-  sheets: readonly BookSheet[],
+  sheets: readonly { sheet: BookSheet; layout: SheetLayout }[],
 ): AsyncGenerator<{ sheet: BookSheet; rows: AsyncIterable<ExcelJS.Row> }> {
-  const renamed = sheets.map((sheet, i) => ({ ...parts.get(sheet.path)!, name: `xl/worksheets/sheet${i + 1}.xml` }));
-  const lead = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"].map(
-    (name) => parts.get(name) ?? (name === "xl/sharedStrings.xml" ? { name, content: '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>' } : null),
-  );
-  const zip = repack(bytes, [...lead.filter((p) => p !== null), ...renamed]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(zip), {
+  const lead = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"].flatMap((name): RepackPart[] => {
+    const entry = parts.get(name);
+    if (entry) return [wholePart(name, readPart(bytes, entry, SMALL_PART * 16))];
+    return name === "xl/sharedStrings.xml" ? [wholePart(name, Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'))] : [];
+  });
+  const sheetParts = sheets.map(({ sheet, layout }, i): RepackPart => ({
+    name: `xl/worksheets/sheet${i + 1}.xml`,
+    size: layout.size,
+    crc32: layout.crc32,
+    // Chunks of the size zlib and exceljs use by default: a bigger one becomes a bigger batch of rows held at once.
+    chunks: betweenTags(partStream(bytes, parts.get(sheet.path)!, 16 * 1024)),
+  }));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(repack([...lead.map(splitBetweenTags), ...sheetParts])), {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
@@ -191,7 +207,24 @@ export async function* worksheets(
     entries: "ignore",
   });
   for await (const worksheet of reader) {
-    const sheet = sheets[Number((worksheet as unknown as { id: string | number }).id) - 1];
-    if (sheet) yield { sheet, rows: worksheet as unknown as AsyncIterable<ExcelJS.Row> };
+    const entry = sheets[Number((worksheet as unknown as { id: string | number }).id) - 1];
+    if (entry) yield { sheet: entry.sheet, rows: worksheet as unknown as AsyncIterable<ExcelJS.Row> };
   }
+}
+
+/** A whole part passed on in pieces of about 64 KB that end between tags. */
+function splitBetweenTags(part: RepackPart): RepackPart {
+  const [data] = part.chunks as Buffer[];
+  const pieces: Buffer[] = [];
+  let from = 0;
+  while (from < data!.length) {
+    let to = Math.min(data!.length, from + 65536);
+    if (to < data!.length) {
+      const cut = data!.lastIndexOf(0x3c, to);
+      if (cut > from) to = cut;
+    }
+    pieces.push(data!.subarray(from, to));
+    from = to;
+  }
+  return { ...part, chunks: pieces };
 }

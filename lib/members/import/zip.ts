@@ -1,6 +1,8 @@
 import { Readable } from "node:stream";
 import { crc32, createInflateRaw, inflateRawSync } from "node:zlib";
 
+export { crc32 };
+
 /**
  * Random access to the parts of a zip held in memory (an uploaded xlsx), through its central
  * directory and the platform's inflate: a part is read whole when small (workbook.xml) or as a
@@ -72,47 +74,69 @@ export function readPart(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): 
 }
 
 /** A part as a stream of chunks (a worksheet of a hundred thousand rows is tens of megabytes). */
-export function partStream(bytes: Uint8Array, entry: ZipEntry): Readable {
+export function partStream(bytes: Uint8Array, entry: ZipEntry, chunkSize = 1 << 20): Readable {
   const raw = rawData(bytes, entry);
   const data = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   if (entry.method === 0) return Readable.from([data]);
   if (entry.method !== 8) throw new Error(`zip: method ${entry.method} of ${entry.name} is not supported`);
-  return Readable.from([data]).pipe(createInflateRaw({ chunkSize: 1 << 20 }));
+  return Readable.from([data]).pipe(createInflateRaw({ chunkSize }));
+}
+
+/** A part for `repack`: its uncompressed size and CRC-32, and its content in chunks. */
+export interface RepackPart {
+  name: string;
+  size: number;
+  crc32: number;
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>;
+}
+
+/** A part held whole (a small part, or one made here) for `repack`. */
+export function wholePart(name: string, data: Buffer): RepackPart {
+  return { name, size: data.length, crc32: crc32(data), chunks: [data] };
 }
 
 /**
- * A new zip holding only the given entries, in the given order, with fresh local headers and no
- * data descriptors, around the original compressed data: what a streaming reader that walks local
- * headers front to back (exceljs's) can read quickly and without surprises, whatever tool wrote
- * the original and in whatever order.
+ * A new zip, streamed: the given parts in the given order, stored uncompressed with fresh local
+ * headers and no data descriptors. Each chunk of a part is passed on as it comes, never split: a
+ * reader that decodes every chunk on its own (exceljs's streaming reader does) then never sees
+ * half a character, provided the chunks end between characters (see `betweenTags`).
  */
-export function repack(bytes: Uint8Array, entries: readonly (ZipEntry | { name: string; content: string })[]): Buffer[] {
-  const chunks: Buffer[] = [];
-  for (const part of entries) {
-    // A part made here (an empty shared-string table) is stored as it is.
-    const made = "content" in part ? Buffer.from(part.content, "utf8") : null;
-    const entry: ZipEntry = made
-      ? { name: part.name, method: 0, compressedSize: made.length, uncompressed: made.length, offset: -1, crc32: crc32(made) }
-      : (part as ZipEntry);
-    const name = Buffer.from(entry.name, "utf8");
+export async function* repack(parts: readonly RepackPart[]): AsyncGenerator<Buffer> {
+  for (const part of parts) {
+    const name = Buffer.from(part.name, "utf8");
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed
+    header.writeUInt16LE(10, 4); // version needed: stored
     header.writeUInt16LE(0x0800, 6); // UTF-8 name, sizes in this header
-    header.writeUInt16LE(entry.method, 8);
+    header.writeUInt16LE(0, 8); // stored
     header.writeUInt32LE(0, 10); // time and date
-    header.writeUInt32LE(entry.crc32 >>> 0, 14);
-    header.writeUInt32LE(entry.compressedSize, 18);
-    header.writeUInt32LE(Number.isFinite(entry.uncompressed) ? entry.uncompressed : 0xffffffff, 22);
+    header.writeUInt32LE(part.crc32 >>> 0, 14);
+    header.writeUInt32LE(part.size, 18);
+    header.writeUInt32LE(part.size, 22);
     header.writeUInt16LE(name.length, 26);
     header.writeUInt16LE(0, 28);
-    const raw = made ?? rawData(bytes, entry);
-    chunks.push(header, name, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+    yield Buffer.concat([header, name]);
+    for await (const chunk of part.chunks) if (chunk.length > 0) yield chunk;
   }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  chunks.push(end);
-  return chunks;
+  yield end;
+}
+
+/** XML chunks re-cut to end just before a "<": always between characters, whatever the encoding of the text between. */
+export async function* betweenTags(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let carry: Buffer | null = null;
+  for await (const chunk of chunks) {
+    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = data.lastIndexOf(0x3c);
+    if (cut <= 0) {
+      carry = data;
+      continue;
+    }
+    yield data.subarray(0, cut);
+    carry = data.subarray(cut);
+  }
+  if (carry && carry.length > 0) yield carry;
 }
 
 /** Inflates a part to the end without keeping it: throws when its data are damaged. */
