@@ -259,6 +259,21 @@ describe("reading an old-style xlsx list", () => {
 });
 
 describe("reading other xlsx shapes", () => {
+  it("keeps every Vietnamese character of a long list, wherever the parts split into chunks", async () => {
+    // Thousands of distinct accented names: the shared strings and the sheet span many chunks,
+    // so some multi-byte characters fall across chunk boundaries (exceljs broke those: "Qu���nh").
+    const names = Array.from({ length: 4000 }, (_, i) => `Nguyễn Thị Quỳnh Hương Đặng Ưởng Ỷ ${i}`);
+    const bytes = await xlsx((workbook) => {
+      const ws = workbook.addWorksheet("DS");
+      ws.addRow(["Họ và tên", "Quê quán"]);
+      names.forEach((name, i) => ws.addRow([name, `Xã Nghĩa Hưng, tỉnh Thừa Thiên Huế ${i}`]));
+    });
+    const read = await readSpreadsheet(bytes, "dai.xlsx");
+    expect(read.ok).toBe(true);
+    expect(read.grid.slice(1).map((row) => row[0])).toEqual(names);
+    expect(read.grid.slice(1).every((row, i) => row[1] === `Xã Nghĩa Hưng, tỉnh Thừa Thiên Huế ${i}`)).toBe(true);
+  });
+
   it("skips empty, hidden and header-less sheets, turns rich text and links into text, and honours sheetName", async () => {
     const bytes = await xlsx((workbook) => {
       workbook.addWorksheet("Trống");
