@@ -227,6 +227,29 @@ describe("member import batches", () => {
 });
 
 describe("large lists", () => {
+  it("writes a list of several chunks whole, and nothing of it when a late row still has a problem", async () => {
+    const officer = await actorFor(db, "hanoi.canbo");
+    const ward = await unitByCode(db, "HA-NOI-BA-DINH");
+    // 2,600 people: three chunks, each written while the next is read.
+    const people = Array.from({ length: 2600 }, (_, i) => `Đinh Khải Lộc Số${String(i).replace(/\d/g, (d) => "ABCDEFGHIJ"[Number(d)]!)},0${1 + (i % 9)}/0${1 + (i % 9)}/${1990 + (i % 10)}`);
+    const file = (extra: string[]) => csv(["Họ và tên,Ngày sinh", ...people, ...extra]);
+    const bad = await startImport(db, officer, { unitId: ward.id, fileName: "dai-loi.csv", bytes: file(["Người Sai Ngày,31/02/2001"]) });
+    const before = await countRows(db, members);
+    const refused = await commitImport(db, officer, { batchId: bad.id }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(await countRows(db, members)).toBe(before);
+
+    const good = await startImport(db, officer, { unitId: ward.id, fileName: "dai.csv", bytes: file([]) });
+    expect(await commitImport(db, officer, { batchId: good.id })).toMatchObject({ created: 2600, skipped: 0 });
+    const written = await db.select({ id: members.id, name: members.fullName }).from(members).where(eq(members.importBatchId, good.id));
+    expect(written.map((m) => m.name).sort()).toEqual(people.map((p) => p.split(",")[0]).sort());
+    const [{ events }] = (await db
+      .select({ events: sql<number>`count(*)::int` })
+      .from(memberEvents)
+      .where(sql`${memberEvents.kind} = 'recorded' and ${memberEvents.details}->>'importBatchId' = ${good.id}`)) as [{ events: number }];
+    expect(events).toBe(2600);
+  });
+
   it("takes 100,000 members below a title and a header, and refuses one more", async () => {
     const { openImportFile, MAX_IMPORT_ROWS } = await import("@/lib/members/import/analyse");
     const rows = (count: number) => ["DANH SÁCH", "", "Họ và tên,Ngày sinh", ...Array.from({ length: count }, (_, i) => `Người Thứ ${i},01/01/1990`)];
