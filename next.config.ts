@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
+import { STATIC_PAGE_SECTIONS } from "./lib/cache/static-pages";
+import { contentSecurityPolicy } from "./lib/security/csp";
 
-// Headers that do not change per request; the Content-Security-Policy (with its nonce) is set in proxy.ts.
+// Headers that do not change per request. The Content-Security-Policy with its nonce is set in
+// proxy.ts; the statically rendered public pages get it here, without a nonce (lib/security/csp.ts).
 const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -23,6 +26,10 @@ const config: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      {
+        source: `/:section(${STATIC_PAGE_SECTIONS.join("|")})/:slug`,
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ nonce: null, dev: process.env.NODE_ENV !== "production" }) }],
+      },
       { source: `/((?!${INLINE_FILE_ROUTES}).*)`, headers: [{ key: "X-Frame-Options", value: "DENY" }] },
     ];
   },

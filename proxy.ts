@@ -1,8 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isStaticPublicPage } from "@/lib/cache/static-pages";
+import { contentSecurityPolicy } from "@/lib/security/csp";
 
 /**
  * Two jobs only: a per-request CSP nonce, and sending anonymous visitors of the workspace to the
- * sign-in page. It never decides access: every service checks permission itself.
+ * sign-in page. It never decides access: every service checks permission itself. The statically
+ * rendered public pages (lib/cache/static-pages.ts) do not come here: their shared HTML cannot
+ * carry a nonce, and next.config.ts gives them the policy without one.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -12,25 +16,13 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
 
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const dev = process.env.NODE_ENV !== "production";
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "media-src 'self'",
-    // Our own files (PDFs) and the video hosts editors may embed.
-    "frame-src 'self' https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com https://www.facebook.com",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    ...(dev ? [] : ["upgrade-insecure-requests"]),
-  ].join("; ");
+  // Left out by the matcher; should one arrive anyway, a nonce policy would refuse its scripts.
+  if (isStaticPublicPage(pathname)) return NextResponse.next();
 
+  const dev = process.env.NODE_ENV !== "production";
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy({ nonce, dev });
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -46,7 +38,8 @@ function hasSessionCookie(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|emblem.svg|robots.txt).*)",
+      // Not the statically rendered pages: van-ban/, an-pham/, thu-vien/ = STATIC_PAGE_SECTIONS.
+      source: "/((?!api|_next/static|_next/image|favicon.ico|emblem.svg|robots.txt|van-ban/|an-pham/|thu-vien/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { cachedPublic } from "@/lib/cache/public";
+import { cachedPublic, publicTags } from "@/lib/cache/public";
 import { recentPublicDocuments } from "@/lib/documents/public";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = env().APP_URL.replace(/\/$/, "");
   const [docs, publications] = await Promise.all([
-    cachedPublic("documents:sitemap", ["documents"], recentPublicDocuments, 50_000),
+    cachedPublic("documents:sitemap", [publicTags.documents], recentPublicDocuments, 50_000),
     publicationSitemapEntries(await getDb()),
   ]);
   return [

@@ -1,8 +1,9 @@
 /**
  * The public document page under load: `next start` on port 3377 over a freshly seeded demo
- * database (PGlite in a temporary DATA_DIR), autocannon on loopback against /van-ban/<id>, the
- * library list and, for comparison, /api/health (one `select 1`, no rendering) and a static file.
- * Uses the production build in .next as it is; never builds.
+ * database (PGlite in a temporary DATA_DIR), autocannon on loopback against /van-ban/<id> (a
+ * statically rendered page, served from Next's cache after its first visit), its view beacon
+ * (the POST each visit sends), the library list and, for comparison, /api/health (one
+ * `select 1`, no rendering) and a static file. Uses the production build in .next as it is; never builds.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -43,6 +44,9 @@ export interface HttpReport {
   connections: number;
   seconds: number;
   results: LoadResult[];
+  /** The page's x-nextjs-cache answer once warm (HIT: served from the cache) and its CSP. */
+  pageCache: string;
+  pageCsp: string;
   /** Sequential requests, one at a time: the latency of one page alone. */
   single: { path: string; p50: number; p95: number }[];
   serverCpuSeconds: number | null;
@@ -106,8 +110,9 @@ async function cpuSeconds(pid: number): Promise<number | null> {
   }
 }
 
-async function load(base: string, label: string, urlPath: string, connections: number, duration: number): Promise<LoadResult> {
-  const result = await autocannon({ url: `${base}${urlPath}`, connections, duration, headers: { accept: "text/html" } });
+async function load(base: string, label: string, urlPath: string, connections: number, duration: number, method: "GET" | "POST" = "GET"): Promise<LoadResult> {
+  const headers: Record<string, string> = method === "POST" ? { "sec-fetch-site": "same-origin" } : { accept: "text/html" };
+  const result = await autocannon({ url: `${base}${urlPath}`, connections, duration, method, headers });
   return {
     label,
     path: urlPath,
@@ -155,13 +160,13 @@ async function repeat(count: number, fn: () => Promise<unknown>) {
 }
 
 /**
- * The page's parts outside React, on the server's own database once it has stopped: what the
- * data cache saves (getPublicDocument), and what still runs on every request — the layout's
- * settings query, the view count UPDATE (after()), and one QR code PNG per file (Authenticity).
+ * What rendering the page costs when it is not cached (its first visit, or after its document
+ * changed), and what each visit's beacon costs, on the server's own database once it has stopped.
  */
 async function measurePieces(dataDir: string, documentId: string, appUrl: string) {
   const { openDatabase } = await import("@/lib/db/open");
-  const { getPublicDocument, countDocumentView } = await import("@/lib/documents/public");
+  const { getPublicDocument } = await import("@/lib/documents/public");
+  const { countDocumentView } = await import("@/lib/documents/views");
   const { getSettings } = await import("@/lib/org/settings");
   const { default: QRCode } = await import("qrcode");
   const handle = await openDatabase({ dataDir, migrate: false });
@@ -170,13 +175,14 @@ async function measurePieces(dataDir: string, documentId: string, appUrl: string
     const files = doc?.files.length ?? 0;
     const code = doc?.files[0]?.verificationCode ?? "ABCDE-FGHJK";
     const qrUrl = `${appUrl}/xac-thuc?ma=${encodeURIComponent(code)}`;
-    for (let i = 0; i < 20; i++) await QRCode.toDataURL(qrUrl, { margin: 1, width: 128, errorCorrectionLevel: "M" });
+    for (let i = 0; i < 20; i++) await QRCode.toString(qrUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+    let visitor = 0;
     return [
-      { label: "getPublicDocument (a data cache miss; a hit skips it)", ...(await repeat(200, () => getPublicDocument(handle.db, documentId))) },
-      { label: "getSettings (portal layout, every request)", ...(await repeat(200, () => getSettings(handle.db))) },
-      { label: "countDocumentView UPDATE (after(), every request)", ...(await repeat(200, () => countDocumentView(handle.db, documentId))) },
-      { label: `QRCode.toDataURL PNG (Authenticity, every request × ${files} file${files === 1 ? "" : "s"})`, ...(await repeat(200, () => QRCode.toDataURL(qrUrl, { margin: 1, width: 128, errorCorrectionLevel: "M" }))) },
-      { label: "same QR code as SVG text (QRCode.toString, for comparison)", ...(await repeat(200, () => QRCode.toString(qrUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" }))) },
+      { label: "getPublicDocument (rendering the page on a cache miss)", ...(await repeat(200, () => getPublicDocument(handle.db, documentId))) },
+      { label: "getSettings (the layout, on a cache miss)", ...(await repeat(200, () => getSettings(handle.db))) },
+      { label: `QR code SVG (Authenticity, on a cache miss × ${files} file${files === 1 ? "" : "s"})`, ...(await repeat(200, () => QRCode.toString(qrUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" }))) },
+      { label: "countDocumentView, a new visitor (beacon: mark + UPDATE)", ...(await repeat(200, () => countDocumentView(handle.db, documentId, `bench-${visitor++}`))) },
+      { label: "countDocumentView, the same visitor again (beacon: mark only)", ...(await repeat(200, () => countDocumentView(handle.db, documentId, "bench-0"))) },
     ];
   } finally {
     await handle.close();
@@ -194,14 +200,14 @@ interface CpuProfile {
 /** Self time of the samples in [from, to] (µs, profile clock), by the first category found on the stack. */
 async function profileCategories(file: string, root: string, from: number, to: number) {
   const profile = JSON.parse(await readFile(file, "utf8")) as CpuProfile;
-  // The server chunk holding the qrcode and pngjs modules.
+  // The server chunk holding the qrcode module.
   const chunkDir = path.join(root, ".next", "server", "chunks", "ssr");
   const qrChunks: string[] = [];
   for (const name of await readdir(chunkDir).catch(() => [] as string[])) {
     if (name.endsWith(".js") && (await readFile(path.join(chunkDir, name), "utf8")).includes("qrToImageData")) qrChunks.push(name);
   }
   const categories: [string, (url: string) => boolean][] = [
-    ["QR code PNG (qrcode + pngjs)", (u) => qrChunks.some((c) => u.endsWith(c))],
+    ["QR codes (qrcode)", (u) => qrChunks.some((c) => u.endsWith(c))],
     ["PGlite (queries, WebAssembly)", (u) => u.includes("pglite") || u.startsWith("wasm://")],
     ["gzip of responses", (u) => u.includes("compression") || u === "node:zlib"],
     ["drizzle (query building)", (u) => u.includes("drizzle")],
@@ -342,22 +348,27 @@ export async function httpBench(options: HttpOptions): Promise<HttpReport> {
         if (!response.ok) throw new Error(`${p} answered ${response.status} while warming`);
       }
     }
-    log(`  ${ids.length} documents in the sitemap; warmed ${page}`);
+    const probe = await fetch(`${base}${page}`);
+    await probe.arrayBuffer();
+    const pageCache = probe.headers.get("x-nextjs-cache") ?? "(no x-nextjs-cache header)";
+    const pageCsp = probe.headers.get("content-security-policy") ?? "(none)";
+    log(`  ${ids.length} documents in the sitemap; warmed ${page} (x-nextjs-cache: ${pageCache})`);
 
     const single = [await sequential(base, page, 100), await sequential(base, "/van-ban", 50), await sequential(base, "/api/health", 100)];
     const loadBefore = os.loadavg()[0]!;
     const cpuBefore = await cpuSeconds(proc.pid!);
     const results: LoadResult[] = [];
-    const targets: [string, string][] = [
-      ["document page", page],
-      ["library list", "/van-ban"],
-      ["/api/health (select 1)", "/api/health"],
-      ["static file", "/emblem.svg"],
+    const targets: [string, string, "GET" | "POST"][] = [
+      ["document page", page, "GET"],
+      ["its view beacon (POST)", `/api/van-ban/${documentId}/luot-xem`, "POST"],
+      ["library list", "/van-ban", "GET"],
+      ["/api/health (select 1)", "/api/health", "GET"],
+      ["static file", "/emblem.svg", "GET"],
     ];
     let serverCpu: number | null = null;
-    for (const [label, p] of options.profile ? targets.slice(0, 1) : targets) {
-      log(`  autocannon ${options.connections} connections × ${options.seconds} s → ${p}`);
-      const r = await load(base, label, p, options.connections, options.seconds);
+    for (const [label, p, method] of options.profile ? targets.slice(0, 1) : targets) {
+      log(`  autocannon ${options.connections} connections × ${options.seconds} s → ${method} ${p}`);
+      const r = await load(base, label, p, options.connections, options.seconds, method);
       results.push(r);
       log(`    ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}`);
       if (label === "document page" && cpuBefore !== null) {
@@ -389,6 +400,8 @@ export async function httpBench(options: HttpOptions): Promise<HttpReport> {
       startSeconds,
       documentId,
       documentsInSitemap: ids.length,
+      pageCache,
+      pageCsp,
       connections: options.connections,
       seconds: options.seconds,
       results,

@@ -216,6 +216,7 @@ function describeHttp(h: HttpReport) {
       `  ${r.label.padEnd(24)} ${n(r.requestsPerSecond).padStart(8)} ${`${n(r.minPerSecond)}–${n(r.maxPerSecond)}`.padStart(11)} ${`${r.p50}ms`.padStart(7)} ${`${r.p975}ms`.padStart(7)} ${`${r.p99}ms`.padStart(7)} ${`${r.max}ms`.padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.errors + r.timeouts).padStart(7)} ${(r.bytesPerRequest / 1024).toFixed(1).padStart(7)}`,
     );
   }
+  console.log(`  the page once warm: x-nextjs-cache ${h.pageCache}; Content-Security-Policy script-src ${/script-src ([^;]*)/.exec(h.pageCsp)?.[1] ?? "?"}`);
   console.log(`  one request at a time: ${h.single.map((x) => `${x.path.startsWith("/van-ban/") ? "/van-ban/<id>" : x.path} p50 ${ms(x.p50)} p95 ${ms(x.p95)}`).join(" · ")}`);
   if (h.serverCpuSeconds !== null) {
     const page = h.results[0]!;

@@ -96,3 +96,63 @@ test("a state secret is a register entry only: no file, never on the portal", as
     expect(body).not.toContain(id);
   }
 });
+
+test("a document page is served from the cache: its scripts run under the CSP without a nonce, a beacon counts the view, and unpublishing takes it down at once", async ({ browser, request }) => {
+  const stamp = Math.random().toString(36).slice(2, 7);
+  const n = 1000 + Math.floor(Math.random() * 90000);
+  const clerk = await browser.newContext({ storageState: authFile("vanthu") });
+  const page = await clerk.newPage();
+  await page.goto("/lam-viec/van-ban/moi");
+  await page.getByLabel("Đơn vị quản lý").selectOption({ label: "Trung ương Hội Cựu TNXP Việt Nam" });
+  await page.getByLabel("Số, ký hiệu").fill(`${n}-KH/TWH`);
+  await page.getByLabel("Loại văn bản").selectOption("KH");
+  await page.getByLabel("Cơ quan ban hành").selectOption({ label: "Trung ương Hội Cựu TNXP Việt Nam" });
+  await page.getByLabel("Trích yếu").fill(`Kế hoạch tập huấn nghiệp vụ đợt ${stamp}`);
+  await page.getByRole("button", { name: "Thêm văn bản" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Kế hoạch ${n}-KH/TWH`);
+  const workspaceUrl = page.url();
+  const id = workspaceUrl.split("/").pop()!;
+  // Visited before it is published: a "not found" is cached, and publishing must expire it.
+  expect((await request.get(`/van-ban/${id}`)).status()).toBe(404);
+  await page.getByRole("button", { name: "Công bố lên cổng thông tin" }).click();
+  await expect(page.getByText("Đã công bố văn bản.")).toBeVisible();
+
+  const first = await request.get(`/van-ban/${id}`);
+  expect(first.status()).toBe(200);
+  const again = await request.get(`/van-ban/${id}`);
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+  const csp = again.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("script-src 'self' 'unsafe-inline'");
+  expect(csp).not.toContain("nonce");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+
+  // In a browser: no CSP violation, and the page's script posts the view beacon.
+  const visitor = await browser.newContext();
+  const pub = await visitor.newPage();
+  const errors: string[] = [];
+  pub.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const beacon = pub.waitForResponse((r) => r.url().endsWith(`/api/van-ban/${id}/luot-xem`) && r.request().method() === "POST");
+  await pub.goto(`/van-ban/${id}`);
+  await expect(pub.getByRole("heading", { level: 1 })).toHaveText(`Kế hoạch ${n}-KH/TWH`);
+  expect((await beacon).status()).toBe(204);
+  expect(errors.filter((e) => e.includes("Content Security Policy"))).toEqual([]);
+  await page.reload();
+  await expect(page.getByText("1 lượt xem")).toBeVisible();
+  // The same visitor reloading is not counted again.
+  const second = pub.waitForResponse((r) => r.url().endsWith(`/api/van-ban/${id}/luot-xem`));
+  await pub.reload();
+  expect((await second).status()).toBe(204);
+  await page.reload();
+  await expect(page.getByText("1 lượt xem")).toBeVisible();
+
+  // Unpublished: the cached page, its place in the sitemap and the feed go at once.
+  await page.getByRole("button", { name: "Gỡ khỏi cổng thông tin" }).click();
+  await expect(page.getByText("Đã gỡ văn bản khỏi cổng thông tin.")).toBeVisible();
+  expect((await request.get(`/van-ban/${id}`)).status()).toBe(404);
+  for (const path of ["/sitemap.xml", "/van-ban/rss.xml"]) expect(await (await request.get(path)).text(), path).not.toContain(id);
+  await visitor.close();
+  await clerk.close();
+});

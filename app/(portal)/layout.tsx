@@ -1,11 +1,14 @@
 import Link from "next/link";
-import { getDb } from "@/lib/db";
+import { publicSettings } from "@/lib/cache/public";
 import { t } from "@/lib/i18n";
 import { SkipLink } from "@/components/layout/skip-link";
-import { getSettings } from "@/lib/org/settings";
 
+/**
+ * The same for every visitor, so that the portal's pages can be cached whole: nothing here may
+ * read the session, cookies or headers (a "signed in as" would belong in a client component).
+ */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const settings = await getSettings(await getDb());
+  const settings = await publicSettings();
   return (
     <div className="flex min-h-screen flex-col">
       <SkipLink />

@@ -1,19 +1,19 @@
 import Link from "next/link";
-import { getDb } from "@/lib/db";
+import { cachedPublic, publicSettings } from "@/lib/cache/public";
 import { t } from "@/lib/i18n";
 import { formatNumber } from "@/lib/i18n/format";
-import { getSettings } from "@/lib/org/settings";
 import { listPublicUnits } from "@/lib/org/units";
 import { compareUnitNames } from "@/lib/org/sort";
 import { Alert } from "@/components/ui/alert";
 
+// Rendered per request from cached data: a page without route parameters would be prerendered
+// by `next build`, which has no database (see lib/cache/static-pages.ts for the cached pages).
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const db = await getDb();
-  const settings = await getSettings(db);
+  const settings = await publicSettings();
   if (!settings) return <Alert>{t("portal.notSetUp")}</Alert>;
-  const provinces = (await listPublicUnits(db)).filter((u) => !u.activeTo).sort((a, b) => compareUnitNames(a.name, b.name));
+  const provinces = (await cachedPublic("units:public", [], listPublicUnits)).filter((u) => !u.activeTo).sort((a, b) => compareUnitNames(a.name, b.name));
   return (
     <div className="space-y-8">
       <section className="rounded-lg bg-white p-6 shadow-sm">

@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define";
+import { publicTags } from "@/lib/cache/public";
 import { revalidatePublic } from "@/lib/cache/revalidate";
 import { removeDocumentFile } from "./files";
 import { createDocumentInput, documentIdInput, removeFileInput, updateDocumentInput } from "./schemas";
@@ -22,7 +23,7 @@ export const updateDocumentAction = defineAction(
   updateDocumentInput,
   async ({ db, actor }, input) => {
     const updated = await updateDocument(db, actor, input);
-    revalidatePublic(["documents", `document:${updated.id}`]);
+    revalidatePublic([publicTags.documents, publicTags.document(updated.id)]);
     return { version: updated.version };
   },
   { success: "document.saved" },
@@ -33,7 +34,7 @@ export const setDocumentPublishedAction = defineAction(
   documentIdInput.extend({ published: z.boolean() }),
   async ({ db, actor }, input) => {
     const updated = await setDocumentPublished(db, actor, input);
-    revalidatePublic(["documents", `document:${updated.id}`]);
+    revalidatePublic([publicTags.documents, publicTags.document(updated.id)]);
     return { published: updated.publishedAt !== null };
   },
 );
@@ -43,7 +44,7 @@ export const removeDocumentFileAction = defineAction(
   removeFileInput,
   async ({ db, actor }, input) => {
     const removed = await removeDocumentFile(db, actor, input);
-    revalidatePublic(["documents", `document:${removed.documentId}`]);
+    revalidatePublic([publicTags.documents, publicTags.document(removed.documentId)]);
     return removed;
   },
   { success: "document.fileRemoved" },

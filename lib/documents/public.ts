@@ -97,9 +97,27 @@ export async function publicIssuers(db: Db) {
   return [...ours, ...others].sort((a, b) => a.name.localeCompare(b.name, "vi"));
 }
 
+/** What a public document page shows of the record: never its internal columns or its search text. */
+const publicDocumentColumns = {
+  id: documents.id,
+  numberSymbol: documents.numberSymbol,
+  typeCode: documents.typeCode,
+  issuerUnitId: documents.issuerUnitId,
+  issuerExternalId: documents.issuerExternalId,
+  issuedOn: documents.issuedOn,
+  signer: documents.signer,
+  abstract: documents.abstract,
+  field: documents.field,
+  validity: documents.validity,
+  replacedById: documents.replacedById,
+  urgency: documents.urgency,
+  publishedAt: documents.publishedAt,
+  updatedAt: documents.updatedAt,
+};
+
 export async function getPublicDocument(db: Db, id: string) {
   const [doc] = await db
-    .select({ document: documents, issuerName, unitName: units.name })
+    .select({ document: publicDocumentColumns, issuerName, unitName: units.name })
     .from(documents)
     .innerJoin(units, eq(units.id, documents.unitId))
     .where(and(eq(documents.id, id), publiclyVisible));
@@ -143,10 +161,6 @@ export async function getPublicDocument(db: Db, id: string) {
       : Promise.resolve([]),
   ]);
   return { ...doc, files, related, replacedBy: replacedBy[0] ?? null };
-}
-
-export async function countDocumentView(db: Db, id: string) {
-  await db.update(documents).set({ viewCount: sql`${documents.viewCount} + 1` }).where(and(eq(documents.id, id), publiclyVisible));
 }
 
 /** Newest published documents, for the RSS feed and the sitemap. */

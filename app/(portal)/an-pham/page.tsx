@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { publicSettings } from "@/lib/cache/public";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { t, type MessageKey } from "@/lib/i18n";
-import { getSettings } from "@/lib/org/settings";
 import { KIND_SLUGS, kindFromSlug, listPublicPublications } from "@/lib/publications/public";
 import { PUBLICATION_KINDS, type PublicationKind } from "@/lib/publications/schemas";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
@@ -31,7 +31,7 @@ const heading = (kind: PublicationKind | undefined) => (kind ? t(`publication.ki
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<RawSearchParams> }): Promise<Metadata> {
   const { kind, page } = parseParams(await searchParams);
-  const settings = await getSettings(await getDb());
+  const settings = await publicSettings();
   const title = heading(kind);
   const canonical = listHref(kind, page);
   return {

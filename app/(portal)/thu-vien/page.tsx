@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { publicSettings } from "@/lib/cache/public";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { t } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
-import { getSettings } from "@/lib/org/settings";
 import { listPublicAlbums } from "@/lib/publications/public";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { Pager } from "@/components/pager";
@@ -19,7 +19,7 @@ const listHref = (page: number) => (page > 1 ? `/thu-vien?page=${page}` : "/thu-
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<RawSearchParams> }): Promise<Metadata> {
   const page = parsePage(await searchParams);
-  const settings = await getSettings(await getDb());
+  const settings = await publicSettings();
   const title = t("media.publicTitle");
   return {
     metadataBase: new URL(env().APP_URL),

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
-import { getDb } from "@/lib/db";
+import { cachedPublic } from "@/lib/cache/public";
 import { t } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
 import { listPublicUnits } from "@/lib/org/units";
 import { compareUnitNames } from "@/lib/org/sort";
 
+// Per request from cached data, like the home page (app/(portal)/page.tsx says why).
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: t("portal.orgTreeTitle") };
 
 export default async function OrganisationPage() {
-  const units = (await listPublicUnits(await getDb())).sort((a, b) => compareUnitNames(a.name, b.name));
+  const units = (await cachedPublic("units:public", [], listPublicUnits)).sort((a, b) => compareUnitNames(a.name, b.name));
   const active = units.filter((u) => !u.activeTo);
   const former = units.filter((u) => u.activeTo);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cachedPublic } from "@/lib/cache/public";
+import { cachedPublic, publicTags } from "@/lib/cache/public";
 import { getDb } from "@/lib/db";
 import { documentFilterParams } from "@/lib/documents/params";
 import { publicFacets, publicIssuers, searchPublicDocuments } from "@/lib/documents/public";
@@ -26,9 +26,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
   const query = { q: params.q || undefined, typeCode: params.type || undefined, issuer: params.issuer, year: params.year, field: params.field || undefined, page: params.page, pageSize: PAGE_SIZE };
   // Browsing is cached and expired when a document changes; free-text searches run live.
   const [facets, issuers, result] = await Promise.all([
-    cachedPublic("documents:facets", ["documents"], publicFacets),
-    cachedPublic("documents:issuers", ["documents"], publicIssuers),
-    query.q ? searchPublicDocuments(await getDb(), query) : cachedPublic("documents:browse", ["documents"], searchPublicDocuments, query),
+    cachedPublic("documents:facets", [publicTags.documents], publicFacets),
+    cachedPublic("documents:issuers", [publicTags.documents], publicIssuers),
+    query.q ? searchPublicDocuments(await getDb(), query) : cachedPublic("documents:browse", [publicTags.documents], searchPublicDocuments, query),
   ]);
   const hrefFor = (page: number) => {
     const q = new URLSearchParams(Object.entries({ ...params, page: String(page) }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== "").map(([k, v]) => [k, String(v)]));

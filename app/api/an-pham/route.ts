@@ -1,4 +1,6 @@
 import { getActor } from "@/lib/auth/session";
+import { publicTags } from "@/lib/cache/public";
+import { revalidatePublic } from "@/lib/cache/revalidate";
 import { getDb } from "@/lib/db";
 import { t } from "@/lib/i18n";
 import { answer, filesOf, parseFields, readMultipart, refusal } from "@/lib/publications/http";
@@ -24,6 +26,8 @@ export async function POST(request: Request) {
   try {
     const [[pdf], [cover]] = await Promise.all([filesOf(form, "pdf"), filesOf(form, "cover")]);
     const created = await createPublication(await getDb(), await getActor(), { ...fields.data, pdf: pdf ?? null, cover: cover ?? null });
+    // Its address may have been visited (and a "not found" cached) before it existed.
+    revalidatePublic([publicTags.publications]);
     return answer({ ok: true, id: created.id, message: t("publication.created") });
   } catch (error) {
     return refusal(error);

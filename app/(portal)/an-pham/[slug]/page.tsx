@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { getDb } from "@/lib/db";
+import { cachedPublic, publicSettings, publicTags } from "@/lib/cache/public";
 import { env } from "@/lib/env";
 import { t, type MessageKey } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
-import { getSettings } from "@/lib/org/settings";
 import { formatFileSize } from "@/lib/publications/format";
 import { getPublicPublication } from "@/lib/publications/public";
 import { Authenticity } from "@/components/publications/authenticity";
 import { buttonClass } from "@/components/ui/button";
 
-export const dynamic = "force-dynamic";
+// Rendered on its first visit and kept until a publication changes (lib/cache/static-pages.ts).
+export const revalidate = 3600;
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 const SLUG = /^[a-z0-9-]{1,100}$/;
 
-/** One read per request, shared by the metadata and the page. */
-const load = cache(async (slug: string) => (SLUG.test(slug) ? getPublicPublication(await getDb(), slug) : null));
+const load = (slug: string) => (SLUG.test(slug) ? cachedPublic(`publication:${slug}`, [publicTags.publications], getPublicPublication, slug) : Promise.resolve(null));
 
 function summary(p: NonNullable<Awaited<ReturnType<typeof load>>>) {
   return p.description || [t(`publication.kind.${p.kind}` as MessageKey), p.issueNumber && t("publication.issueShort", { issue: p.issueNumber }), p.year, p.unitName].filter(Boolean).join(" · ");
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   const { slug } = await params;
   const p = await load(slug);
   if (!p) return { title: t("error.notFoundTitle") };
-  const settings = await getSettings(await getDb());
+  const settings = await publicSettings();
   const url = `/an-pham/${p.slug}`;
   const description = summary(p).slice(0, 300);
   const images = p.hasCover ? [{ url: `/api/an-pham/${p.id}/bia`, alt: t("publication.coverOf", { title: p.title }) }] : undefined;
@@ -43,8 +44,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
       url,
       locale: "vi_VN",
       siteName: settings?.orgName ?? t("app.name"),
-      publishedTime: p.publishedAt?.toISOString(),
-      modifiedTime: p.updatedAt.toISOString(),
+      publishedTime: p.publishedAt ?? undefined,
+      modifiedTime: p.updatedAt,
       images,
     },
     twitter: { card: images ? "summary_large_image" : "summary", title: p.title, description, images: images?.map((i) => i.url) },

@@ -1,26 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { getDb } from "@/lib/db";
+import { cachedPublic, publicSettings, publicTags } from "@/lib/cache/public";
 import { env } from "@/lib/env";
 import { t } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
-import { getSettings } from "@/lib/org/settings";
 import { getPublicAlbum } from "@/lib/publications/public";
 import { VideoEmbed } from "@/components/publications/video-embed";
 
-export const dynamic = "force-dynamic";
+// Rendered on its first visit and kept until an album changes (lib/cache/static-pages.ts).
+export const revalidate = 3600;
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 const SLUG = /^[a-z0-9-]{1,100}$/;
 
-const load = cache(async (slug: string) => (SLUG.test(slug) ? getPublicAlbum(await getDb(), slug) : null));
+const load = (slug: string) => (SLUG.test(slug) ? cachedPublic(`album:${slug}`, [publicTags.albums], getPublicAlbum, slug) : Promise.resolve(null));
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const { slug } = await params;
   const album = await load(slug);
   if (!album) return { title: t("error.notFoundTitle") };
-  const settings = await getSettings(await getDb());
+  const settings = await publicSettings();
   const url = `/thu-vien/${album.slug}`;
   const description = (album.description || t("media.counts", { photos: album.photos.length, videos: album.videos.length })).slice(0, 300);
   const first = album.photos[0];
@@ -37,8 +39,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
       url,
       locale: "vi_VN",
       siteName: settings?.orgName ?? t("app.name"),
-      publishedTime: album.publishedAt?.toISOString(),
-      modifiedTime: album.updatedAt.toISOString(),
+      publishedTime: album.publishedAt ?? undefined,
+      modifiedTime: album.updatedAt,
       images,
     },
     twitter: { card: images ? "summary_large_image" : "summary", title: album.title, description, images: images?.map((i) => i.url) },

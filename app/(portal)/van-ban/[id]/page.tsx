@@ -1,38 +1,54 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { after } from "next/server";
-import { cachedPublic } from "@/lib/cache/public";
-import { getDb } from "@/lib/db";
-import { countDocumentView, getPublicDocument } from "@/lib/documents/public";
+import { cachedPublic, publicSettings, publicTags } from "@/lib/cache/public";
+import { getPublicDocument } from "@/lib/documents/public";
 import { findDocumentType, urgencyLabel } from "@/lib/documents/types";
+import { env } from "@/lib/env";
 import { t } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { Authenticity } from "@/components/documents/authenticity";
+import { ViewBeacon } from "@/components/documents/view-beacon";
 
-export const dynamic = "force-dynamic";
+// Rendered on its first visit and kept (no paths at build time, no database there), then served
+// from the cache until the document changes (its tags expire) or for PUBLIC_MAX_AGE_SECONDS.
+// The page writes nothing: views are counted by the beacon. lib/cache/static-pages.ts lists it.
+export const revalidate = 3600;
+export async function generateStaticParams(): Promise<{ id: string }[]> {
+  return [];
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function load(id: string) {
   if (!UUID.test(id)) return Promise.resolve(null);
-  return cachedPublic(`document:${id}`, ["documents", `document:${id}`], getPublicDocument, id);
+  return cachedPublic(`document:${id}`, [publicTags.documents, publicTags.document(id)], getPublicDocument, id);
 }
 
-function titleOf(doc: NonNullable<Awaited<ReturnType<typeof getPublicDocument>>>) {
+function titleOf(doc: NonNullable<Awaited<ReturnType<typeof load>>>) {
   return `${findDocumentType(doc.document.typeCode)?.name ?? doc.document.typeCode} ${doc.document.numberSymbol}`;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const doc = await load((await params).id);
   if (!doc) return { title: t("error.notFound") };
+  const settings = await publicSettings();
   const title = titleOf(doc);
   const url = `/van-ban/${doc.document.id}`;
   return {
+    metadataBase: new URL(env().APP_URL),
     title,
     description: doc.document.abstract,
     alternates: { canonical: url },
-    openGraph: { type: "article", title, description: doc.document.abstract, url, locale: "vi_VN", publishedTime: String(doc.document.publishedAt ?? "") },
+    openGraph: {
+      type: "article",
+      title,
+      description: doc.document.abstract,
+      url,
+      locale: "vi_VN",
+      siteName: settings?.orgName ?? t("app.name"),
+      publishedTime: doc.document.publishedAt ? new Date(doc.document.publishedAt).toISOString() : undefined,
+    },
   };
 }
 
@@ -43,8 +59,6 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const doc = await load(id);
   if (!doc) notFound();
   const d = doc.document;
-  // Counted after the response, so a cached page stays fast.
-  after(async () => countDocumentView(await getDb(), d.id).catch(() => undefined));
   const pdf = doc.files.find((f) => f.kind === "pdf");
   const rows: [string, React.ReactNode][] = [
     [t("document.numberSymbol"), d.numberSymbol],
@@ -64,6 +78,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   if (d.urgency !== "normal") rows.push([t("document.urgency"), urgencyLabel(d.urgency)]);
   return (
     <article className="space-y-6">
+      <ViewBeacon documentId={d.id} />
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/van-ban" className="underline">{t("document.libraryTitle")}</Link></nav>
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{titleOf(doc)}</h1>

@@ -1,10 +1,8 @@
-import { cachedPublic } from "@/lib/cache/public";
+import { cachedPublic, publicSettings, publicTags } from "@/lib/cache/public";
 import { recentPublicDocuments } from "@/lib/documents/public";
 import { findDocumentType } from "@/lib/documents/types";
 import { env } from "@/lib/env";
 import { t } from "@/lib/i18n";
-import { getSettings } from "@/lib/org/settings";
-import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +11,7 @@ const escapeXml = (value: string) => value.replace(/[<>&'"]/g, (c) => ({ "<": "&
 /** RSS 2.0 of newly published documents: only what the public library shows. */
 export async function GET() {
   const base = env().APP_URL.replace(/\/$/, "");
-  const [docs, settings] = await Promise.all([cachedPublic("documents:rss", ["documents"], recentPublicDocuments, 50), getSettings(await getDb())]);
+  const [docs, settings] = await Promise.all([cachedPublic("documents:rss", [publicTags.documents], recentPublicDocuments, 50), publicSettings()]);
   const items = docs
     .map((d) => {
       const url = `${base}/van-ban/${d.id}`;

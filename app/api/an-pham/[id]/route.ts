@@ -1,4 +1,6 @@
 import { getActor } from "@/lib/auth/session";
+import { publicTags } from "@/lib/cache/public";
+import { revalidatePublic } from "@/lib/cache/revalidate";
 import { getDb } from "@/lib/db";
 import { t } from "@/lib/i18n";
 import { answer, filesOf, parseFields, readMultipart, refusal } from "@/lib/publications/http";
@@ -22,6 +24,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const [[pdf], [cover]] = await Promise.all([filesOf(form, "pdf"), filesOf(form, "cover")]);
     const updated = await updatePublication(await getDb(), await getActor(), { ...fields.data, pdf: pdf ?? null, cover: cover ?? null });
+    revalidatePublic([publicTags.publications]);
     return answer({ ok: true, id: updated.id, message: t("publication.saved") });
   } catch (error) {
     return refusal(error);

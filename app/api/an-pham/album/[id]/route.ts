@@ -1,4 +1,6 @@
 import { getActor } from "@/lib/auth/session";
+import { publicTags } from "@/lib/cache/public";
+import { revalidatePublic } from "@/lib/cache/revalidate";
 import { getDb } from "@/lib/db";
 import { t } from "@/lib/i18n";
 import { answer, filesOf, readMultipart, refusal } from "@/lib/publications/http";
@@ -23,6 +25,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const files = await filesOf(form, "files");
     const added = await addMediaFiles(await getDb(), await getActor(), { albumId: id, files, caption });
+    revalidatePublic([publicTags.albums]);
     return answer({ ok: true, id, message: t("media.filesAdded", { count: added.length }) });
   } catch (error) {
     return refusal(error);

@@ -1,5 +1,6 @@
 import { DomainError } from "@/lib/auth/errors";
 import { getActor } from "@/lib/auth/session";
+import { publicTags } from "@/lib/cache/public";
 import { revalidatePublic } from "@/lib/cache/revalidate";
 import { getDb } from "@/lib/db";
 import { attachDocumentFile, FileRefused, maxFileBytes } from "@/lib/documents/files";
@@ -31,7 +32,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError("not_found", "document.notFound");
     const created = await attachDocumentFile(await getDb(), await getActor(), { documentId: id, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     // A published document's page now lists one more file.
-    revalidatePublic(["documents", `document:${id}`]);
+    revalidatePublic([publicTags.documents, publicTags.document(id)]);
     return json({ ok: true, id: created.id });
   } catch (error) {
     if (error instanceof FileRefused) return json({ ok: false, message: t("document.fileRefused"), fieldErrors: { file: error.text } }, 422);
