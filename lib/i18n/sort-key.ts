@@ -57,3 +57,28 @@ export function personNameSortKey(fullName: string): string {
   const middle = words.slice(1, -1).join(" ");
   return vietnameseSortKey([given, middle, words[0]!]);
 }
+
+const TONE_MARKS = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"];
+const FOLDED_LETTER: Record<string, string> = { ă: "a", â: "a", đ: "d", ê: "e", ô: "o", ơ: "o", ư: "u" };
+
+/**
+ * The first field of a sort key ("letters!!tones": the given name of a person's key) read back
+ * as text, letters and digits only: with its diacritics in lower case, and folded.
+ */
+export function decodeSortKeyField(field: string): { exact: string; folded: string } {
+  const [primary = "", tones = ""] = field.split("!!");
+  let exact = "";
+  let folded = "";
+  [...primary].forEach((code, i) => {
+    const letter = /[0-9]/.test(code) ? code : (ALPHABET[code.charCodeAt(0) - 0x41] ?? "");
+    exact += `${letter}${TONE_MARKS[Number(tones[i] ?? 0)] ?? ""}`.normalize("NFC");
+    folded += FOLDED_LETTER[letter] ?? letter;
+  });
+  return { exact, folded };
+}
+
+/** Text as decodeSortKeyField gives it back: lower case, letters (with their marks) and digits only. */
+export function sortKeyLetters(text: string): string {
+  const { primary, tones } = encodeWord(text);
+  return decodeSortKeyField(`${primary}!!${tones}`).exact;
+}

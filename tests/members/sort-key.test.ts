@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareVietnameseNames } from "@/lib/i18n/format";
-import { personNameSortKey, vietnameseSortKey } from "@/lib/i18n/sort-key";
+import { compareVietnameseNames, foldVietnamese } from "@/lib/i18n/format";
+import { decodeSortKeyField, personNameSortKey, sortKeyLetters, vietnameseSortKey } from "@/lib/i18n/sort-key";
 
 const byteCompare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const collator = new Intl.Collator("vi");
@@ -36,5 +36,18 @@ describe("Vietnamese sort keys", () => {
     expect(personNameSortKey("Nguyễn Thị Hương") < personNameSortKey("Trần Văn Hường")).toBe(true);
     expect(personNameSortKey("Lê Văn Dũng") < personNameSortKey("Lê Văn Đạt")).toBe(true);
     expect(personNameSortKey("Zô An") < personNameSortKey("A Anh")).toBe(true);
+  });
+});
+
+describe("reading a given name back from its sort key", () => {
+  it("gives the letters with their marks, and folded", () => {
+    for (const name of names()) {
+      const given = name.split(" ").at(-1)!;
+      const field = personNameSortKey(name).split(" ")[0]!;
+      expect(decodeSortKeyField(field), name).toEqual({ exact: given.toLowerCase().normalize("NFC"), folded: foldVietnamese(given) });
+      expect(sortKeyLetters(given)).toBe(given.toLowerCase().normalize("NFC"));
+    }
+    expect(decodeSortKeyField(personNameSortKey("Lò Văn Anh-Thư2").split(" ")[0]!)).toEqual({ exact: "anhthư2", folded: "anhthu2" });
+    expect(sortKeyLetters("H'Hen")).toBe("hhen");
   });
 });
