@@ -18,10 +18,15 @@ export async function findMemberInScope(db: Db, id: string, scope: Scope, option
   return row as { member: Member; unitPath: string; unitName: string };
 }
 
+/** Whoever holds the root sees every member. */
+export function seesEveryMember(scope: Scope): boolean {
+  return scope.paths.some((p) => !p.includes("."));
+}
+
 /** Members visible from a scope: by primary unit, by a secondary participation, or on their way in. */
 export function memberVisibleIn(scope: Scope) {
-  // Whoever holds the root sees every member: no need to make the planner weigh three subqueries.
-  if (scope.paths.some((p) => !p.includes("."))) return sql`true`;
+  // No need to make the planner weigh three subqueries for the root.
+  if (seesEveryMember(scope)) return sql`true`;
   return sql`(
     exists (select 1 from ${units} u where u.id = ${outer(members.unitId)} and ${inScope(sql`u.path`, scope)})
     or exists (select 1 from member_participations p join ${units} u on u.id = p.unit_id where p.member_id = ${outer(members.id)} and ${inScope(sql`u.path`, scope)})

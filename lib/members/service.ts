@@ -18,7 +18,8 @@ import { foldVietnamese, todayInVietnam } from "@/lib/i18n/format";
 import { personNameSortKey } from "@/lib/i18n/sort-key";
 import { getSettings } from "@/lib/org/settings";
 import { findUnitInScope } from "@/lib/org/units";
-import { findMemberInScope, memberVisibleIn } from "./access";
+import { findMemberInScope, memberVisibleIn, seesEveryMember } from "./access";
+import { exactFirst, nameCondition, parseNameQuery, SEARCH_COUNT_CAP, searchMembersByName } from "./name-search";
 import { maskNationalId } from "./national-id";
 import type { CreateMemberInput, MemberFields, UpdateMemberInput } from "./schemas";
 import { outer } from "@/lib/db/sql";
@@ -208,10 +209,17 @@ export interface MemberListQuery {
   importBatchId?: string;
 }
 
-/** The filtered list, always limited to the actor's units; exact diacritics rank first in a search. */
+/** Phone and national ID side by side, as members_digits_trgm indexes them. */
+const MEMBER_DIGITS = sql`(coalesce(${members.phone}, '') || ' ' || coalesce(${members.nationalId}, ''))`;
+
+/**
+ * The filtered list, always limited to the actor's units. A search counts its matches only up to
+ * SEARCH_COUNT_CAP (`totalCapped`: there are more); a name search sorted by name goes through
+ * searchMembersByName, exact diacritics first when the query has any.
+ */
 export async function listMembers(db: Db, actor: Actor | null, query: MemberListQuery) {
   const scope = requirePermission(actor, "member.read");
-  const filters: SQL[] = [memberVisibleIn(scope)];
+  const filters: SQL[] = seesEveryMember(scope) ? [] : [memberVisibleIn(scope)];
   if (query.unitId) {
     const unit = await findUnitInScope(db, query.unitId, scope);
     filters.push(sql`exists (select 1 from ${units} u where u.id = ${outer(members.unitId)} and u.path <@ ${unit.path}::ltree)`);
@@ -230,63 +238,88 @@ export async function listMembers(db: Db, actor: Actor | null, query: MemberList
   if (query.evaluation && query.evaluationYear) {
     filters.push(sql`exists (select 1 from ${memberEvaluations} e where e.member_id = ${outer(members.id)} and e.year = ${query.evaluationYear} and e.level = ${query.evaluation})`);
   }
-  let rank: SQL | undefined;
-  const q = query.q?.trim();
-  if (q) {
-    const folded = foldVietnamese(q);
-    const digits = q.replace(/[\s.]/g, "");
-    if (/^\+?\d{3,}$/.test(digits)) {
+  const offset = (query.page - 1) * query.pageSize;
+  const q = query.q?.trim() ?? "";
+  const digits = q.replace(/[\s.]/g, "");
+  const isNumber = /^\+?\d{3,}$/.test(digits);
+  const name = q && !isNumber ? parseNameQuery(q) : null;
+
+  let page: Awaited<ReturnType<typeof memberRows>>;
+  let total: number;
+  let totalCapped = false;
+  if (name && (query.sort ?? "name") === "name") {
+    const found = await searchMembersByName(db, name, { where: filters.length > 0 ? and(...filters) : undefined, dir: query.dir ?? "asc", offset, limit: query.pageSize });
+    const chosen = sql`${members.id} = any(${sql.param(found.ids)}::text[]::uuid[])`;
+    const byId = new Map((found.ids.length > 0 ? await memberRows(db, chosen, [], found.ids.length, 0) : []).map((r) => [r.id, r]));
+    page = found.ids.flatMap((id) => byId.get(id) ?? []);
+    ({ total, totalCapped } = found);
+  } else {
+    const order: SQL[] = [];
+    if (isNumber) {
       // Digits are a phone number or an ID number, never a name: a whole ID is found by its
-      // unique index, part of one or of a phone number by the trigram indexes.
+      // unique index, part of one or of a phone number by the digits' trigram index.
       const local = digits.replace(/^\+84/, "0");
       const whole = local.length === 9 || local.length === 12 ? [eq(members.nationalId, local)] : [];
-      filters.push(or(...whole, sql`${members.phone} like ${`%${local}%`}`, sql`${members.nationalId} like ${`%${local}%`}`)!);
-    } else {
-      filters.push(sql`${members.nameFolded} like ${`%${folded}%`}`);
+      filters.push(or(...whole, sql`${MEMBER_DIGITS} like ${`%${local}%`}`)!);
+    } else if (name) {
+      const [condition, rank] = await Promise.all([nameCondition(db, name), exactFirst(db, name)]);
+      filters.push(condition);
+      if (rank) order.push(rank);
     }
-    // Exact diacritics first ("dương" before "đường"), then the folded matches.
-    rank = sql`case when lower(${members.fullName}) like ${`%${q.toLowerCase()}%`} then 0 else 1 end`;
+    const direction = query.dir === "desc" ? desc : asc;
+    if (query.sort === "birthDate") order.push(direction(members.birthDate));
+    else if (query.sort === "joinedOn") order.push(direction(members.joinedOn));
+    else order.push(query.dir === "desc" ? sql`${members.sortKey} collate "C" desc` : sql`${members.sortKey} collate "C"`);
+    // Name order ties break on the id in the same direction, as a name search pages them.
+    order.push(query.dir === "desc" && (query.sort ?? "name") === "name" ? desc(members.id) : asc(members.id));
+    const where = and(...filters);
+    [page, { total, totalCapped }] = await Promise.all([memberRows(db, where, order, query.pageSize, offset), countMembers(db, where, Boolean(q))]);
   }
-  const where = and(...filters);
-  const direction = query.dir === "desc" ? desc : asc;
-  const order: SQL[] = [];
-  if (rank) order.push(rank);
-  if (query.sort === "birthDate") order.push(direction(members.birthDate));
-  else if (query.sort === "joinedOn") order.push(direction(members.joinedOn));
-  else order.push(query.dir === "desc" ? sql`${members.sortKey} collate "C" desc` : sql`${members.sortKey} collate "C"`);
-  order.push(asc(members.id));
-
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db
-      .select({
-        id: members.id,
-        fullName: members.fullName,
-        birthDate: members.birthDate,
-        gender: members.gender,
-        ethnicity: members.ethnicity,
-        nationalId: members.nationalId,
-        phone: members.phone,
-        joinedOn: members.joinedOn,
-        status: members.status,
-        birthYearOnly: members.birthYearOnly,
-        unitName: units.name,
-        unitPath: units.path,
-      })
-      .from(members)
-      .innerJoin(units, eq(units.id, members.unitId))
-      .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(members).where(where),
-  ]);
+  // A short page past the cap is the last one: the count is then known.
+  if (totalCapped && page.length > 0 && page.length < query.pageSize) [total, totalCapped] = [offset + page.length, false];
   const idScope = holdsPermission(actor, "member.viewId") ? requirePermission(actor, "member.viewId") : null;
   return {
-    rows: rows.map(({ unitPath, ...r }) => ({
+    rows: page.map(({ unitPath, ...r }) => ({
       ...r,
       nationalId: idScope && pathInScope(unitPath, idScope) ? r.nationalId : maskNationalId(r.nationalId),
     })),
     total,
+    totalCapped,
   };
 }
 
+function memberRows(db: Db, where: SQL | undefined, order: SQL[], limit: number, offset: number) {
+  return db
+    .select({
+      id: members.id,
+      fullName: members.fullName,
+      birthDate: members.birthDate,
+      gender: members.gender,
+      ethnicity: members.ethnicity,
+      nationalId: members.nationalId,
+      phone: members.phone,
+      joinedOn: members.joinedOn,
+      status: members.status,
+      birthYearOnly: members.birthYearOnly,
+      unitName: units.name,
+      unitPath: units.path,
+    })
+    .from(members)
+    .innerJoin(units, eq(units.id, members.unitId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+}
+
+/** Every match of a plain list; a search's only up to SEARCH_COUNT_CAP + 1. */
+async function countMembers(db: Db, where: SQL | undefined, search: boolean): Promise<{ total: number; totalCapped: boolean }> {
+  if (!search) {
+    const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(members).where(where);
+    return { total: row?.total ?? 0, totalCapped: false };
+  }
+  const matches = db.select({ one: sql`1`.as("one") }).from(members).where(where).limit(SEARCH_COUNT_CAP + 1).as("matches");
+  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(matches);
+  const total = row?.total ?? 0;
+  return total > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, totalCapped: true } : { total, totalCapped: false };
+}
