@@ -50,6 +50,6 @@ const columns: ColumnDef<MemberRow, unknown>[] = [
   },
 ];
 
-export function MemberTable(props: { rows: MemberRow[]; total: number; page: number; pageSize: number; sort?: string; dir?: "asc" | "desc"; caption: string }) {
+export function MemberTable(props: { rows: MemberRow[]; total: number; totalCapped?: boolean; page: number; pageSize: number; sort?: string; dir?: "asc" | "desc"; caption: string }) {
   return <DataTable columns={columns} {...props} />;
 }

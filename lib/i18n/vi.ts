@@ -470,6 +470,8 @@ export const messages = {
   "member.request.declined": "Đã từ chối",
   "member.printTitle": "Danh sách hội viên",
   "member.printedAt": "In ngày {date}",
+  "member.count": "{count} hội viên",
+  "member.countMore": "hơn {count} hội viên",
   "member.noneInUnit": "Đơn vị chưa có hội viên đang sinh hoạt.",
   "member.created": "Đã thêm hội viên.",
   "member.saved": "Đã lưu hồ sơ.",

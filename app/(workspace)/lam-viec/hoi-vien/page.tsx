@@ -7,7 +7,7 @@ import { holdsPermission } from "@/lib/auth/guard";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { t, type MessageKey } from "@/lib/i18n";
-import { formatBirthDate, formatDate, todayInVietnam } from "@/lib/i18n/format";
+import { formatBirthDate, formatDate, formatNumber, todayInVietnam } from "@/lib/i18n/format";
 import { ETHNICITIES } from "@/lib/members/catalogues";
 import { memberFilterParams, toMemberQuery } from "@/lib/members/list-params";
 import { EVALUATION_LEVELS } from "@/lib/members/schemas";
@@ -47,7 +47,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       <div className="space-y-3 bg-white p-4 text-sm">
         <div className="no-print"><PrintButton /></div>
         <h1 className="text-xl font-bold">{t("member.printTitle")}</h1>
-        <p>{t("member.printedAt", { date: formatDate(todayInVietnam()) })} · {result.total}</p>
+        <p>{t("member.printedAt", { date: formatDate(todayInVietnam()) })} · {t(result.totalCapped ? "member.countMore" : "member.count", { count: formatNumber(result.total) })}</p>
         <table className="w-full border-collapse text-xs">
           <thead>
             <tr>
@@ -154,7 +154,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           <Link href="/lam-viec/hoi-vien" className={buttonClass("ghost")}>{t("common.clear")}</Link>
         </div>
       </form>
-      <MemberTable rows={result.rows} total={result.total} page={params.page} pageSize={params.size} sort={params.sort} dir={params.dir} caption={t("member.title")} />
+      <MemberTable rows={result.rows} total={result.total} totalCapped={result.totalCapped} page={params.page} pageSize={params.size} sort={params.sort} dir={params.dir} caption={t("member.title")} />
     </div>
   );
 }
