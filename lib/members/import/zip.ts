@@ -138,8 +138,3 @@ export async function* betweenTags(chunks: AsyncIterable<Buffer>): AsyncGenerato
   }
   if (carry && carry.length > 0) yield carry;
 }
-
-/** Inflates a part to the end without keeping it: throws when its data are damaged. */
-export async function checkPart(bytes: Uint8Array, entry: ZipEntry): Promise<void> {
-  for await (const chunk of partStream(bytes, entry)) void chunk;
-}
