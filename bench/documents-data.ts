@@ -13,6 +13,7 @@ import { DEMO_COMMUNES, VILLAGE_NAMES } from "@/db/seed/places";
 import { DOCUMENT_TYPES } from "@/lib/documents/types";
 import { verificationCode } from "@/lib/documents/verification";
 import { foldVietnamese } from "@/lib/i18n/format";
+import { table } from "./members-data";
 
 const SEED = 0x646f6373;
 
@@ -43,24 +44,6 @@ export const EXTERNAL_ISSUERS = [
 // random helpers
 
 type Rng = () => number;
-
-function table<T>(items: Weighted<T>) {
-  const values = items.map(([v]) => v);
-  const cumulative: number[] = [];
-  let total = 0;
-  for (const [, w] of items) cumulative.push((total += w));
-  return (r: number): T => {
-    const x = r * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return values[lo]!;
-  };
-}
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));

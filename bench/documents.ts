@@ -35,6 +35,7 @@ import { RARE_SENTENCES } from "./documents-data";
 import { buildExists, HTTP_PORT, httpBench, type HttpReport } from "./documents-http";
 import { type LoadReport, loadDocuments, percentile, searchBench, type SearchReport } from "./documents-search";
 import { RANKED_MATCHES, SEARCH_COUNT_CAP } from "@/lib/documents/search";
+import { serverAnswers } from "./server";
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 3);
@@ -87,19 +88,6 @@ interface DbRun {
   search: SearchReport;
   /** The machine's 1-minute load average when the search ended (other work shares the 2 cores). */
   loadAverage: number;
-}
-
-async function serverAnswers(url: string): Promise<boolean> {
-  const { default: postgres } = await import("postgres");
-  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 }).catch(() => {});
-  }
 }
 
 async function searchOn(handle: DatabaseHandle, kind: Kind, label: string): Promise<DbRun> {

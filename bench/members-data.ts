@@ -21,7 +21,7 @@ import type { MemberFieldKey } from "@/lib/members/fields";
 const SEED = 0x6b6e2026;
 
 /** A weighted list as a cumulative table: one random number, one binary search. */
-function table<T>(items: Weighted<T>) {
+export function table<T>(items: Weighted<T>) {
   const values = items.map(([v]) => v);
   const cumulative: number[] = [];
   let total = 0;

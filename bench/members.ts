@@ -28,6 +28,7 @@ import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { BaselineReport, ImportReport, LoadReport, SearchReport } from "./members-phases";
+import { serverAnswers } from "./server";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -171,19 +172,6 @@ async function runChild(input: ChildInput): Promise<ChildOutput> {
 }
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function serverAnswers(url: string): Promise<boolean> {
-  const { default: postgres } = await import("postgres");
-  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 }).catch(() => {});
-  }
-}
 
 async function withFreshDatabase<T>(fn: (url: string, name: string) => Promise<T>): Promise<T> {
   const { default: postgres } = await import("postgres");
