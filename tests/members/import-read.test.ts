@@ -8,6 +8,7 @@ import { applyMapping, suggestMapping } from "@/lib/members/import/mapping";
 import { readSpreadsheet, type ReadResult } from "@/lib/members/import/read";
 import { buildTemplate, TEMPLATE_LAYOUT } from "@/lib/members/import/template";
 import { validateRows } from "@/lib/members/import/validate";
+import { zipDirectory } from "@/lib/members/import/zip";
 
 const TODAY = "2025-06-01";
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -438,6 +439,13 @@ describe("refusing files", () => {
 
     const html = encoder.encode("<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>");
     expect(codeOf(await readSpreadsheet(html, "xuat.xls"))).toEqual([false, ["wrongType"], "html"]);
+
+    // A workbook whose shared strings no longer inflate (they are streamed, not read whole).
+    const entry = zipDirectory(bytes)!.find((e) => e.name === "xl/sharedStrings.xml")!;
+    const broken = bytes.slice();
+    const dataStart = entry.offset + 30 + broken[entry.offset + 26]! + (broken[entry.offset + 27]! << 8) + broken[entry.offset + 28]! + (broken[entry.offset + 29]! << 8);
+    broken.fill(0xff, dataStart, dataStart + Math.min(entry.compressedSize, 64));
+    expect(codeOf(await readSpreadsheet(broken, "hong.xlsx"))).toEqual([false, ["unreadable"], "xlsx"]);
 
     // "Họ và tên;Ngày sinh" as Windows-1258 would write it: not UTF-8.
     const legacy = new Uint8Array([0x48, 0xf5, 0x20, 0x76, 0xe0, 0x20, 0x74, 0xea, 0x6e, 0x3b, 0x4e, 0x67, 0xe0, 0x79, 0x0a]);

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { SaxesParser } from "saxes";
 import type { Cell, CellProblem, MergeRange } from "./read";
-import { betweenTags, crc32, partStream, readPart, repack, type RepackPart, wholePart, type ZipEntry } from "./zip";
+import { betweenTags, crc32, partChecksum, partStream, readPart, repack, type RepackPart, wholePart, type ZipEntry } from "./zip";
 
 /**
  * Streaming access to a workbook. Cell values come from exceljs's streaming reader (shared strings,
@@ -187,11 +187,18 @@ export async function* worksheets(
   parts: Map<string, ZipEntry>,
   sheets: readonly { sheet: BookSheet; layout: SheetLayout }[],
 ): AsyncGenerator<{ sheet: BookSheet; rows: AsyncIterable<ExcelJS.Row> }> {
-  const lead = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"].flatMap((name): RepackPart[] => {
+  // Small parts whole; the shared strings (tens of megabytes for a large list) streamed like the
+  // sheets, so no copy of their XML outlives the parse.
+  const lead: RepackPart[] = [];
+  for (const name of ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"]) {
     const entry = parts.get(name);
-    if (entry) return [wholePart(name, readPart(bytes, entry, SMALL_PART * 16))];
-    return name === "xl/sharedStrings.xml" ? [wholePart(name, Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'))] : [];
-  });
+    if (name === "xl/sharedStrings.xml") {
+      if (!entry) lead.push(wholePart(name, Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')));
+      else lead.push({ name, ...(await partChecksum(bytes, entry, SMALL_PART * 16)), chunks: betweenTags(partStream(bytes, entry, 64 * 1024)) });
+    } else if (entry) {
+      lead.push(splitBetweenTags(wholePart(name, readPart(bytes, entry, SMALL_PART * 16))));
+    }
+  }
   const sheetParts = sheets.map(({ sheet, layout }, i): RepackPart => ({
     name: `xl/worksheets/sheet${i + 1}.xml`,
     size: layout.size,
@@ -199,16 +206,35 @@ export async function* worksheets(
     // Chunks of the size zlib and exceljs use by default: a bigger one becomes a bigger batch of rows held at once.
     chunks: betweenTags(partStream(bytes, parts.get(sheet.path)!, 16 * 1024)),
   }));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(repack([...lead.map(splitBetweenTags), ...sheetParts])), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(repack([...lead, ...sheetParts])), {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     worksheets: "emit",
     entries: "ignore",
   });
+  let detached = false;
   for await (const worksheet of reader) {
+    if (!detached) {
+      detachSharedStrings((reader as unknown as { sharedStrings?: unknown[] }).sharedStrings);
+      detached = true;
+    }
     const entry = sheets[Number((worksheet as unknown as { id: string | number }).id) - 1];
     if (entry) yield { sheet: entry.sheet, rows: worksheet as unknown as AsyncIterable<ExcelJS.Row> };
+  }
+}
+
+/**
+ * The shared strings as copies of their own. Each was cut from the chunk of XML it sat in, and V8
+ * keeps such a slice as a view of that whole chunk: a hundred thousand rows' strings would hold
+ * every chunk of the table's XML (tens of megabytes) until the import ends.
+ */
+function detachSharedStrings(strings: unknown[] | undefined) {
+  if (!strings) return;
+  for (let i = 0; i < strings.length; i++) {
+    const value = strings[i];
+    // Short strings are copied by V8 anyway; rich text is rare and small.
+    if (typeof value === "string" && value.length > 12) strings[i] = Buffer.from(value, "utf8").toString("utf8");
   }
 }
 

@@ -82,6 +82,21 @@ export function partStream(bytes: Uint8Array, entry: ZipEntry, chunkSize = 1 << 
   return Readable.from([data]).pipe(createInflateRaw({ chunkSize }));
 }
 
+/**
+ * A part's inflated size and CRC-32, read through once without keeping it (what `repack` writes in
+ * the header before the part's chunks). Parts larger than `maxBytes` are refused: a zip bomb.
+ */
+export async function partChecksum(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Promise<{ size: number; crc32: number }> {
+  let size = 0;
+  let crc = 0;
+  for await (const chunk of partStream(bytes, entry) as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new Error(`zip: ${entry.name} inflates past ${maxBytes} bytes`);
+    crc = crc32(chunk, crc);
+  }
+  return { size, crc32: crc };
+}
+
 /** A part for `repack`: its uncompressed size and CRC-32, and its content in chunks. */
 export interface RepackPart {
   name: string;
