@@ -22,3 +22,13 @@ export function getDatabase(): Promise<DatabaseHandle> {
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
+
+/**
+ * Whether queries made on `db` outside a transaction run on other connections than the
+ * transaction's (a PostgreSQL pool), or wait for it (PGlite: one connection, so a query outside an
+ * open transaction would wait for that transaction to end). postgres.js's client is a function,
+ * PGlite's an object.
+ */
+export function hasConnectionPool(db: Db): boolean {
+  return typeof (db as unknown as { $client?: unknown }).$client === "function";
+}

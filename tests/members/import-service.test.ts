@@ -21,7 +21,7 @@ import {
   startImport,
 } from "@/lib/members/import/service";
 import { sha256 } from "@/lib/members/import/storage";
-import { createTestDatabase } from "../helpers/db";
+import { createTestDatabase, onPostgres } from "../helpers/db";
 import { actorFor, countRows, makeMember, unitByCode } from "../helpers/fixtures";
 
 let handle: DatabaseHandle;
@@ -248,6 +248,43 @@ describe("large lists", () => {
       .from(memberEvents)
       .where(sql`${memberEvents.kind} = 'recorded' and ${memberEvents.details}->>'importBatchId' = ${good.id}`)) as [{ events: number }];
     expect(events).toBe(2600);
+  });
+
+  // Two connections at once: PostgreSQL only (PGlite has one).
+  it.skipIf(!onPostgres)("fails whole, saying so, when someone records one of the people while the batch is written", async () => {
+    const officer = await actorFor(db, "hanoi.canbo");
+    const ward = await unitByCode(db, "HA-NOI-BA-DINH");
+    // 2,500 people with ID numbers: several chunks, the writes running while later ones are read.
+    const people = Array.from({ length: 2500 }, (_, i) => `Lương Thế Vinh Số${String(i).replace(/\d/g, (d) => "ABCDEFGHIJ"[Number(d)]!)},01/01/2000,0012000${String(70000 + i).padStart(5, "0")}`);
+    const batch = await startImport(db, officer, { unitId: ward.id, fileName: "cung-luc.csv", bytes: csv(["Họ và tên,Ngày sinh,Số CCCD", ...people]) });
+    const before = await countRows(db, members);
+    const { default: postgres } = await import("postgres");
+    const other = postgres(handle.url!, { max: 1, onnotice: () => {} });
+    try {
+      // Another officer's transaction records the person of the last row, not yet committed: the
+      // batch's lookups cannot see them, and its write of that row waits on the unique ID.
+      await other`begin`;
+      await other`insert into members (full_name, name_folded, sort_key, national_id, unit_id)
+        select 'Lương Thế Vinh', 'luong the vinh', 'vinh', '001200072499', id from units where code = 'HA-NOI-BA-DINH'`;
+      const committing = commitImport(db, officer, { batchId: batch.id }).catch((e: unknown) => e);
+      // Until the batch's write of that row waits for the other transaction.
+      for (let waited = 0; ; waited += 50) {
+        const [{ n }] = (await other`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`) as unknown as [{ n: number }];
+        if (n > 0) break;
+        if (waited > 60_000) throw new Error("the batch never waited on the other transaction");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await other`commit`;
+      const error = await committing;
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).messageKey).toBe("import.changedMeanwhile");
+    } finally {
+      await other.end({ timeout: 5 });
+    }
+    expect(await countRows(db, members)).toBe(before + 1);
+    expect(await countRows(db, members, eq(members.importBatchId, batch.id))).toBe(0);
+    const [stored] = await db.select({ status: memberImportBatches.status }).from(memberImportBatches).where(eq(memberImportBatches.id, batch.id));
+    expect(stored!.status).toBe("draft");
   });
 
   it("takes 100,000 members below a title and a header, and refuses one more", async () => {

@@ -172,6 +172,8 @@ export interface AnalyseOptions {
   rows?: readonly number[];
   /** While committing: members this batch has already written are not duplicates of its own rows. */
   writingBatch?: boolean;
+  /** Where units and existing members are looked up, when not `db` (see commitImport). */
+  lookups?: Db;
 }
 
 /**
@@ -205,8 +207,8 @@ export async function* analyseStream(
     let sections: number[] = [];
     const analyse = async (): Promise<AnalysedChunk> => {
       const validated = validate(mapped);
-      await lookUpUnits(db, validated, scope, unitByCode);
-      const matches = await findExisting(db, validated, scope, options.writingBatch ? batch.id : null);
+      await lookUpUnits(options.lookups ?? db, validated, scope, unitByCode);
+      const matches = await findExisting(options.lookups ?? db, validated, scope, options.writingBatch ? batch.id : null);
       const rows = validated.map((row) => analysedRow(row, batch, batchUnit ?? null, unitByCode, unitColumn, matches.get(row.rowNumber) ?? null));
       const chunk = { rows, mapped, sections };
       mapped = [];

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
 import { inScope, requirePermission, type Scope } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
-import type { Db } from "@/lib/db";
+import { type Db, hasConnectionPool } from "@/lib/db";
 import { foldVietnamese, todayInVietnam } from "@/lib/i18n/format";
 import { personNameSortKey } from "@/lib/i18n/sort-key";
 import { findUnitInScope } from "@/lib/org/units";
@@ -58,26 +58,33 @@ const INSERT_COLUMNS = [
  * sent as text[] and cast, which both drivers bind alike); building a many-thousand-row INSERT
  * through the query builder cost more than the database's work. The ids are UUIDv7, made here:
  * time-ordered, so a large import appends to the end of the primary key and of the events'
- * member index instead of touching pages all over them.
+ * member index instead of touching pages all over them. Prepared apart from the write, so the
+ * next chunk is ready while the database still writes the last one.
  */
-async function insertMembers(db: Db, rows: ReturnType<typeof memberValues>[], context: { actorId: string; batchId: string; today: string }) {
-  if (rows.length === 0) return;
+function prepareMembers(rows: ReturnType<typeof memberValues>[]) {
   const ids = rows.map(() => uuidv7());
-  const arrays = INSERT_COLUMNS.map(([key, , type]) => {
-    const values = rows.map((r) => {
+  const columns = INSERT_COLUMNS.map(([key]) =>
+    rows.map((r) => {
       const v = r[key];
       return v === null || v === undefined ? null : String(v);
-    });
-    return sql`${sql.param(values)}::text[]::${sql.raw(type)}[]`;
-  });
+    }),
+  );
+  return { ids, columns };
+}
+
+async function insertMembers(db: Db, prepared: ReturnType<typeof prepareMembers>, context: { actorId: string; batchId: string; today: string }) {
+  if (prepared.ids.length === 0) return;
+  const arrays = INSERT_COLUMNS.map(([, , type], i) => sql`${sql.param(prepared.columns[i])}::text[]::${sql.raw(type)}[]`);
   const columns = INSERT_COLUMNS.map(([, column]) => sql.raw(column));
+  // One statement: the events are read back from the rows just inserted.
   await db.execute(sql`
-    insert into members (id, ${sql.join(columns, sql`, `)}, status, import_batch_id)
-    select *, 'active'::member_status, ${context.batchId}::uuid from unnest(${sql.param(ids)}::text[]::uuid[], ${sql.join(arrays, sql`, `)})`);
-  await db.execute(sql`
+    with created as (
+      insert into members (id, ${sql.join(columns, sql`, `)}, status, import_batch_id)
+      select *, 'active'::member_status, ${context.batchId}::uuid from unnest(${sql.param(prepared.ids)}::text[]::uuid[], ${sql.join(arrays, sql`, `)})
+      returning id, joined_on, unit_id)
     insert into member_events (member_id, kind, occurred_on, unit_id, actor_id, details)
     select id, 'recorded', coalesce(joined_on, ${context.today}::date), unit_id, ${context.actorId}::uuid, ${JSON.stringify({ importBatchId: context.batchId })}::jsonb
-    from unnest(${sql.param(ids)}::text[]::uuid[], ${sql.param(rows.map((r) => r.joinedOn))}::text[]::date[], ${sql.param(rows.map((r) => r.unitId))}::text[]::uuid[]) as n(id, joined_on, unit_id)`);
+    from created`);
 }
 
 /** What identifies a layout of columns: the same headers in the same order. */
@@ -319,27 +326,32 @@ export async function commitImport(db: Db, actor: Actor | null, input: { batchId
       const context = { actorId: actor!.userId, batchId: batch.id, today };
       const counts = emptyCounts();
       const written = { created: 0, updated: 0, secondary: 0 };
-      // One write in flight while the next chunk is parsed and checked: the database works on one
-      // core, the parsing on the other.
-      let inFlight: Promise<unknown> = Promise.resolve();
-      for await (const chunk of analyseStream(tx, batch, scope, today, { writingBatch: true })) {
+      // Writes go on while the next chunks are parsed, checked and looked up: the database works on
+      // one core, the parsing on the other. On a server the lookups take a connection of
+      // their own, so they do not wait behind the write; they leave out this batch's own rows,
+      // which only the transaction sees, so they need not be inside it.
+      const inFlight: Promise<unknown>[] = [];
+      const lookups = hasConnectionPool(db) ? db : tx;
+      for await (const chunk of analyseStream(tx, batch, scope, today, { writingBatch: true, lookups })) {
         for (const row of chunk.rows) countRow(counts, row);
         if (counts.blocked > 0) continue; // counted to say how many, never written
-        const create = chunk.rows.filter((r) => r.decision === "create");
+        const create = prepareMembers(chunk.rows.filter((r) => r.decision === "create").map((r) => memberValues(r, batch.id, today)));
         const update = chunk.rows.filter((r) => r.decision === "update" && r.match?.memberId);
         const secondary = chunk.rows.filter((r) => r.decision === "secondary" && r.match);
-        await inFlight;
-        inFlight = insertMembers(tx, create.map((r) => memberValues(r, batch.id, today)), context);
-        inFlight.catch(() => {}); // its error surfaces where it is awaited
+        // Two writes may wait on the connection, so a slow chunk on either side does not stall the other.
+        while (inFlight.length >= 2) await inFlight.shift();
+        const write = insertMembers(tx, create, context);
+        write.catch(() => {}); // its error surfaces where it is awaited
+        inFlight.push(write);
 
-        written.created += create.length;
+        written.created += create.ids.length;
         if (update.length > 0 || secondary.length > 0) {
-          await inFlight;
+          while (inFlight.length > 0) await inFlight.shift();
           written.updated += await updateMembers(tx, update, context);
           written.secondary += await addSecondaryParticipations(tx, secondary, today);
         }
       }
-      await inFlight;
+      while (inFlight.length > 0) await inFlight.shift();
       if (counts.blocked > 0) throw new ConflictError("import.unresolved", {}, { values: { count: counts.blocked } });
 
       const done = { created: written.created, updated: written.updated, secondary: written.secondary, skipped: counts.total - written.created - written.updated - written.secondary };
