@@ -331,6 +331,9 @@ export async function commitImport(db: Db, actor: Actor | null, input: { batchId
       // their own, so they do not wait behind the write; they leave out this batch's own rows,
       // which only the transaction sees, so they need not be inside it.
       const inFlight: Promise<unknown>[] = [];
+      const drain = async () => {
+        while (inFlight.length > 0) await inFlight.shift();
+      };
       const lookups = hasConnectionPool(db) ? db : tx;
       for await (const chunk of analyseStream(tx, batch, scope, today, { writingBatch: true, lookups })) {
         for (const row of chunk.rows) countRow(counts, row);
@@ -346,12 +349,12 @@ export async function commitImport(db: Db, actor: Actor | null, input: { batchId
 
         written.created += create.ids.length;
         if (update.length > 0 || secondary.length > 0) {
-          while (inFlight.length > 0) await inFlight.shift();
+          await drain();
           written.updated += await updateMembers(tx, update, context);
           written.secondary += await addSecondaryParticipations(tx, secondary, today);
         }
       }
-      while (inFlight.length > 0) await inFlight.shift();
+      await drain();
       if (counts.blocked > 0) throw new ConflictError("import.unresolved", {}, { values: { count: counts.blocked } });
 
       const done = { created: written.created, updated: written.updated, secondary: written.secondary, skipped: counts.total - written.created - written.updated - written.secondary };
