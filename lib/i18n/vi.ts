@@ -407,6 +407,7 @@ export const messages = {
   "member.timeline": "Quá trình sinh hoạt",
   "member.event.admitted": "Kết nạp",
   "member.event.recorded": "Nhập hồ sơ",
+  "member.event.fromImport": "từ tệp {file}",
   "member.event.updated": "Sửa hồ sơ",
   "member.event.evaluated": "Đánh giá, xếp loại",
   "member.event.transfer_requested": "Đề nghị chuyển sinh hoạt",

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
 import {
   memberEvaluations,
   memberEvents,
+  memberImportBatches,
   memberParticipations,
   members,
   memberTransfers,
@@ -145,6 +146,31 @@ function pickRecord(member: Member, showId: boolean) {
   return { ...record, nationalId: showId ? member.nationalId : maskNationalId(member.nationalId) };
 }
 
+/**
+ * A member who came in through an Excel import was recorded by its batch: the timeline shows that
+ * step from the batch (its file, its unit, when it was committed) rather than from an event row
+ * per member, which large imports do not write. Its id 0 makes it the earliest step of its day.
+ */
+async function importedEvent(db: Db, member: Member) {
+  if (!member.importBatchId) return null;
+  const [batch] = await db
+    .select({ fileName: memberImportBatches.fileName, committedAt: memberImportBatches.committedAt, unitName: units.name })
+    .from(memberImportBatches)
+    .innerJoin(units, eq(units.id, memberImportBatches.unitId))
+    .where(and(eq(memberImportBatches.id, member.importBatchId), eq(memberImportBatches.status, "committed")))
+    .limit(1);
+  if (!batch?.committedAt) return null;
+  return {
+    id: 0,
+    kind: "recorded" as const,
+    occurredOn: member.joinedOn ?? todayInVietnam(batch.committedAt),
+    reason: "",
+    details: { importBatchId: member.importBatchId, fileName: batch.fileName } as Record<string, unknown>,
+    unitName: batch.unitName as string | null,
+    createdAt: batch.committedAt,
+  };
+}
+
 /** One record, as its viewer may see it; every view is logged. */
 export async function getMember(db: Db, actor: Actor | null, id: string) {
   const scope = requirePermission(actor, "member.read");
@@ -175,6 +201,9 @@ export async function getMember(db: Db, actor: Actor | null, id: string) {
       .innerJoin(units, eq(units.id, memberTransfers.toUnitId))
       .where(and(eq(memberTransfers.memberId, id), eq(memberTransfers.status, "pending"))),
   ]);
+  const imported = await importedEvent(db, row.member);
+  if (imported) events.push(imported);
+  events.sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.id - a.id);
   await recordAudit(db, actor, { action: "member.view", entityType: "member", entityId: id, unitId: row.member.unitId });
   const manageScope = holdsPermission(actor, "member.manage") ? requirePermission(actor, "member.manage") : null;
   return {

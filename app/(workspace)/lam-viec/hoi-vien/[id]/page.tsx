@@ -108,6 +108,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
               {e.kind === "evaluated" && typeof e.details.level === "string" && (
                 <span>· {String(e.details.year)}: {t(`member.evaluation.${e.details.level}` as MessageKey)}</span>
               )}
+              {typeof e.details.fileName === "string" && <span>· {t("member.event.fromImport", { file: e.details.fileName })}</span>}
               {e.reason && <span className="text-slate-700">— {e.reason}</span>}
             </li>
           ))}
