@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./mail";
 export * from "./members";
 export * from "./documents";
+export * from "./portal";

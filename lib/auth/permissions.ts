@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   "document.read",
   "document.manage",
   "publication.manage",
+  "article.write",
+  "article.review",
+  "portal.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,15 +43,21 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "document.read",
     "document.manage",
     "publication.manage",
+    "article.write",
+    "article.review",
+    "portal.manage",
   ],
   // Leaders read records of their units; national IDs stay masked for them.
   leader: ["org.unit.read", "account.read", "audit.read", "member.read", "document.read"],
   // Officers draft and keep documents of their units; clerks register, number and publish them.
   officer: ["org.unit.read", "account.read", "member.read", "member.manage", "member.viewId", "document.read", "document.manage"],
   clerk: ["org.unit.read", "document.read", "document.manage"],
-  // Editors run the portal: publications and the media library.
-  editor: ["org.unit.read", "document.read", "publication.manage"],
-  collaborator: [],
+  // Editors run the portal: publications, the media library, the news of their units (reviewing
+  // what collaborators submit) and, held at the top unit, the site itself (categories, banners,
+  // partner links, the organisation's pages).
+  editor: ["org.unit.read", "document.read", "publication.manage", "article.write", "article.review", "portal.manage"],
+  // Collaborators write news for their units and submit it to the editors.
+  collaborator: ["article.write"],
   member: [],
 };
 

@@ -1017,6 +1017,20 @@ export const messages = {
     "Số CCCD: nếu Excel hiện dạng 1,23457E+11 là đã mất chữ số — hãy định dạng ô là Văn bản (Text) và nhập lại.",
   "import.template.guide.duplicates":
     "Không ghi một người hai lần. Khi tải lên, hệ thống báo các dòng trùng số CCCD hoặc trùng họ tên và ngày sinh.",
+
+  // ── Portal news and the editorial board (issue 5). Each part keeps its keys in its own block.
+  "nav.articles": "Tin bài",
+  "nav.portalSite": "Cổng thông tin",
+
+  // ── portal: articles and their review (article.*)
+
+  // ── portal: site — categories, banners and slogans, partner links, organisation pages (site.*)
+
+  // ── portal: rich-text editor and sanitiser (editor.*)
+
+  // ── portal: public pages (news.*)
+
+  // ── portal: monthly editorial report (report.*)
 } as const;
 
 export type MessageKey = keyof typeof messages;

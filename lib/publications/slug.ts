@@ -1,5 +1,5 @@
 import { and, eq, like, ne, or, sql } from "drizzle-orm";
-import { mediaAlbums, publications } from "@/db/schema";
+import { articleCategories, articles, mediaAlbums, publications } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { foldVietnamese } from "@/lib/i18n/format";
 
@@ -22,7 +22,7 @@ export function firstFreeSlug(base: string, taken: Iterable<string>): string {
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-const TABLES = { publications, media_albums: mediaAlbums } as const;
+const TABLES = { publications, media_albums: mediaAlbums, articles, article_categories: articleCategories } as const;
 
 /**
  * A slug free in the table, claimed for this transaction: a transaction-scoped advisory lock on
