@@ -34,6 +34,9 @@ export const publicTags = {
   document: (id: string) => `document:${id}`,
   publications: "publications",
   albums: "albums",
+  /** Every list of articles (home page, categories, feeds, sitemap). */
+  articles: "articles",
+  article: (id: string) => `article:${id}`,
 } as const;
 
 /**

@@ -1,33 +1,15 @@
-import { createHmac } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { documents, documentViewMarks } from "@/db/schema";
-import { clientIp } from "@/lib/auth/ip";
-import { authSecret } from "@/lib/auth/secret";
 import type { Db } from "@/lib/db";
-import { sameOrigin } from "@/lib/publications/http";
+import { answerViewBeacon, VIEW_WINDOW_MINUTES, visitorKey } from "@/lib/portal/view-beacon";
 import { publiclyVisible } from "./service";
 
 /**
- * Views of public document pages. The page itself is cached and shared, so it writes nothing: the
- * browser posts a beacon (app/api/van-ban/[id]/luot-xem) once the page has loaded. A visitor is
- * counted once per document per window, whatever they reload; no cookie is needed.
+ * Views of public document pages, counted by the portal's view beacon (lib/portal/view-beacon.ts):
+ * once per visitor per window.
  */
 
-export const VIEW_WINDOW_MINUTES = 30;
-
-let secret: string | undefined;
-
-/**
- * Who is visiting, as a keyed hash of their address and browser: enough to tell visitors apart
- * for a while, and nothing that gives the address back (the key never leaves the server).
- */
-export function visitorKey(ip: string | null, userAgent: string | null): string {
-  secret ??= authSecret();
-  return createHmac("sha256", secret)
-    .update(`${ip ?? "?"}\n${userAgent ?? ""}`)
-    .digest("base64url")
-    .slice(0, 22);
-}
+export { VIEW_WINDOW_MINUTES, visitorKey };
 
 /**
  * Counts a view of a public document by this visitor, unless they were counted within the window.
@@ -65,18 +47,7 @@ export async function pruneDocumentViewMarks(db: Db) {
   await db.delete(documentViewMarks).where(lt(documentViewMarks.countedAt, sql`now() - make_interval(mins => ${VIEW_WINDOW_MINUTES})`));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The beacon's answer: 204 whether or not the view counted, so it tells nobody whether a document
- * exists or is public; 403 when another site's page posts it (browsers say where a request comes
- * from with Sec-Fetch-Site, and with Origin on a POST).
- */
-export async function answerViewBeacon(db: Db, request: Request, documentId: string): Promise<Response> {
-  const site = request.headers.get("sec-fetch-site");
-  if ((site !== null && site !== "same-origin") || !sameOrigin(request)) return new Response(null, { status: 403 });
-  if (UUID.test(documentId)) {
-    await countDocumentView(db, documentId.toLowerCase(), visitorKey(clientIp(request.headers), request.headers.get("user-agent")));
-  }
-  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+/** The beacon of a public document page (app/api/van-ban/[id]/luot-xem). */
+export function answerDocumentViewBeacon(db: Db, request: Request, documentId: string): Promise<Response> {
+  return answerViewBeacon(request, documentId, (id, visitor) => countDocumentView(db, id, visitor));
 }

@@ -5,7 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import type { DatabaseHandle, Db } from "@/lib/db";
 import type { DocumentFields } from "@/lib/documents/schemas";
 import { createDocument, setDocumentPublished } from "@/lib/documents/service";
-import { answerViewBeacon, countDocumentView, pruneDocumentViewMarks, VIEW_WINDOW_MINUTES, visitorKey } from "@/lib/documents/views";
+import { answerDocumentViewBeacon, countDocumentView, pruneDocumentViewMarks, VIEW_WINDOW_MINUTES, visitorKey } from "@/lib/documents/views";
 import { createTestDatabase } from "../helpers/db";
 import { actorFor, unitByCode } from "../helpers/fixtures";
 
@@ -36,7 +36,7 @@ const views = async (id: string) => (await db.select({ n: documents.viewCount })
 const marks = async (id: string) => (await db.select({ n: sql<number>`count(*)::int` }).from(documentViewMarks).where(eq(documentViewMarks.documentId, id)))[0]!.n;
 
 const beacon = (id: string, headers: Record<string, string>) =>
-  answerViewBeacon(db, new Request(`http://127.0.0.1:3000/api/van-ban/${id}/luot-xem`, { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } }), id);
+  answerDocumentViewBeacon(db, new Request(`http://127.0.0.1:3000/api/van-ban/${id}/luot-xem`, { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } }), id);
 
 describe("document views", () => {
   it("counts a visitor once per document per window, and each visitor", async () => {

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { t } from "@/lib/i18n";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { Authenticity } from "@/components/documents/authenticity";
-import { ViewBeacon } from "@/components/documents/view-beacon";
+import { ViewBeacon } from "@/components/portal/view-beacon";
 
 // Rendered on its first visit and kept (no paths at build time, no database there), then served
 // from the cache until the document changes (its tags expire) or for PUBLIC_MAX_AGE_SECONDS.
@@ -78,7 +78,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   if (d.urgency !== "normal") rows.push([t("document.urgency"), urgencyLabel(d.urgency)]);
   return (
     <article className="space-y-6">
-      <ViewBeacon documentId={d.id} />
+      <ViewBeacon path={`/api/van-ban/${d.id}/luot-xem`} />
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/van-ban" className="underline">{t("document.libraryTitle")}</Link></nav>
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{titleOf(doc)}</h1>

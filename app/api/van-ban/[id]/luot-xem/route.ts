@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
-import { answerViewBeacon } from "@/lib/documents/views";
+import { answerDocumentViewBeacon } from "@/lib/documents/views";
 
-/** The view beacon of a public document page (components/documents/view-beacon.tsx). */
+/** The view beacon of a public document page (components/portal/view-beacon.tsx). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return answerViewBeacon(await getDb(), request, (await params).id);
+  return answerDocumentViewBeacon(await getDb(), request, (await params).id);
 }
