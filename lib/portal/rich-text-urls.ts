@@ -41,3 +41,14 @@ export function safeImageSrc(raw: string): string | null {
   const url = urlAsBrowserReadsIt(raw);
   return isSitePath(url) || isAbsolute(url, ["https"]) ? url : null;
 }
+
+/**
+ * What someone types into the editor's link box, as the address to keep: a bare e-mail address
+ * becomes mailto:, a bare domain ("dangcongsan.vn/tin") https://; null when it is not allowed.
+ */
+export function linkFromTyped(typed: string): string | null {
+  const value = typed.trim();
+  if (/^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/.test(value)) return safeLinkHref(`mailto:${value}`);
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?([/?#]\S*)?$/i.test(value)) return safeLinkHref(`https://${value}`);
+  return safeLinkHref(value);
+}

@@ -1,6 +1,6 @@
 import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { safeImageSrc, safeLinkHref } from "@/lib/portal/rich-text-urls";
+import { linkFromTyped, safeImageSrc, safeLinkHref } from "@/lib/portal/rich-text-urls";
 import { isBlankRichText, plainTextOf, sanitizeRichText } from "@/lib/portal/sanitize";
 
 /**
@@ -248,5 +248,13 @@ describe("the address rules the editor checks as they are typed", () => {
     expect(safeImageSrc("https://example.vn/a.png")).toBe("https://example.vn/a.png");
     expect(safeImageSrc("/api/anh/a.png")).toBe("/api/anh/a.png");
     for (const bad of ["http://example.vn/a.png", "data:image/png;base64,AAAA", "//example.vn/a.png", "a.png"]) expect(safeImageSrc(bad), bad).toBeNull();
+  });
+
+  it("what is typed into the editor's link box: bare domains and e-mail addresses completed", () => {
+    expect(linkFromTyped("dangcongsan.vn/tin-tuc")).toBe("https://dangcongsan.vn/tin-tuc");
+    expect(linkFromTyped("vanphong@example.vn")).toBe("mailto:vanphong@example.vn");
+    expect(linkFromTyped(" http://example.vn ")).toBe("http://example.vn");
+    expect(linkFromTyped("/gioi-thieu/lich-su-truyen-thong")).toBe("/gioi-thieu/lich-su-truyen-thong");
+    for (const bad of ["javascript:alert(1)", "javascript:alert(1).vn", "hello world", "//evil.example", "data:text/html,x"]) expect(linkFromTyped(bad), bad).toBeNull();
   });
 });
