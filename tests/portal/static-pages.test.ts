@@ -8,8 +8,8 @@ import { isStaticPublicPage, STATIC_PAGE_SECTIONS } from "@/lib/cache/static-pag
 const { pathToRegexp } = createRequire(import.meta.url)("next/dist/compiled/path-to-regexp") as { pathToRegexp: (source: string) => RegExp };
 
 const UUID = "2f1c7a4e-5b7d-4c8e-9a0b-1c2d3e4f5a6b";
-const staticPages = [`/van-ban/${UUID}`, "/an-pham/ban-tin-so-1-2026", "/thu-vien/dai-hoi-2026", "/van-ban/khong-co"];
-const otherPages = ["/", "/to-chuc", "/van-ban", "/an-pham", "/thu-vien", "/xac-thuc", "/dang-nhap", "/lam-viec", "/lam-viec/van-ban/moi", `/lam-viec/van-ban/${UUID}`];
+const staticPages = [`/van-ban/${UUID}`, "/an-pham/ban-tin-so-1-2026", "/thu-vien/dai-hoi-2026", "/van-ban/khong-co", "/tin-tuc/ra-quan-don-ve-sinh-phuong-ba-dinh", "/gioi-thieu/lich-su-truyen-thong"];
+const otherPages = ["/", "/to-chuc", "/van-ban", "/an-pham", "/thu-vien", "/tin-tuc", "/chuyen-muc/tin-hoat-dong", "/gioi-thieu", "/xac-thuc", "/dang-nhap", "/lam-viec", "/lam-viec/van-ban/moi", `/lam-viec/van-ban/${UUID}`];
 
 const proxyRuns = (path: string) => proxyConfig.matcher.some((m) => pathToRegexp(m.source).test(path));
 

@@ -61,21 +61,10 @@ export async function latestPerCategory(db: Db, perCategory = 4) {
   return top.map((c, i) => ({ ...c, articles: lists[i]! })).filter((c) => c.articles.length > 0);
 }
 
-/** A visible category by its address, with its parent and visible children. */
-export async function publicCategory(db: Db, slug: string) {
-  const [category] = await db.select().from(articleCategories).where(and(eq(articleCategories.slug, slug), eq(articleCategories.active, true))).limit(1);
-  if (!category) return null;
-  const [parent, children] = await Promise.all([
-    category.parentId
-      ? db.select({ name: articleCategories.name, slug: articleCategories.slug }).from(articleCategories).where(eq(articleCategories.id, category.parentId)).limit(1).then((r) => r[0] ?? null)
-      : Promise.resolve(null),
-    db
-      .select({ name: articleCategories.name, slug: articleCategories.slug })
-      .from(articleCategories)
-      .where(and(eq(articleCategories.parentId, category.id), eq(articleCategories.active, true)))
-      .orderBy(articleCategories.position, articleCategories.name),
-  ]);
-  return { id: category.id, name: category.name, slug: category.slug, description: category.description, parent, children };
+/** One page of every story, newest first. */
+export async function allArticles(db: Db, page: number, pageSize: number) {
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([cards(db, undefined, pageSize, (page - 1) * pageSize), db.select({ total: sql<number>`count(*)::int` }).from(articles).where(published)]);
+  return { rows, total };
 }
 
 /** One page of a category's stories (its sub-categories' included), newest first. */
