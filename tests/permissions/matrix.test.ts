@@ -11,6 +11,7 @@ import { pathLabel } from "@/lib/org/units";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { createTestDatabase } from "../helpers/db";
 import { makeAlbum, makePublication } from "../publications/fixtures";
+import { SITE_ACTION_INPUTS } from "../portal/site-fixtures";
 import { actorFor, addRole, FIXTURE_PASSWORD, makeDocument, makeDocumentFile, makeImportBatch, makeMember, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
 
 /**
@@ -326,6 +327,30 @@ export const MATRIX: Record<string, MatrixRow> = {
     allowed: PORTAL_EDITORS,
     input: async ({ db, target }) => ({ itemId: (await makeAlbum(db, target.id, { items: 2 })).items[1]!.id, direction: "up" }),
   },
+  // The portal's site furniture (lib/portal/site): organisation-wide, so no (role, target) pair here;
+  // tests/portal/site-root.test.ts runs each at the root (administrators and editors allowed).
+  "site.createCategory": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.createCategory"]!(db) },
+  "site.updateCategory": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.updateCategory"]!(db) },
+  "site.moveCategory": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.moveCategory"]!(db) },
+  "site.reorderCategory": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.reorderCategory"]!(db) },
+  "site.setCategoryActive": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.setCategoryActive"]!(db) },
+  "site.deleteCategory": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.deleteCategory"]!(db) },
+  "site.deleteBanner": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.deleteBanner"]!(db) },
+  "site.createLink": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.createLink"]!(db) },
+  "site.updateLink": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.updateLink"]!(db) },
+  "site.reorderLink": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.reorderLink"]!(db) },
+  "site.setLinkActive": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.setLinkActive"]!(db) },
+  "site.deleteLink": { allowed: {}, input: ({ db }) => SITE_ACTION_INPUTS["site.deleteLink"]!(db) },
+  "site.updatePage": {
+    // An organisation page: only portal.manage held at the root (tests/portal/pages.test.ts runs it there).
+    allowed: {},
+    input: async ({ db }) => ({
+      key: "lien-he",
+      title: "Liên hệ",
+      bodyHtml: "<p>Văn phòng Trung ương Hội.</p>",
+      version: (await rowsOf<{ v: number }>(db, sql`select coalesce(max(version), 0)::int as v from portal_pages where key = 'lien-he'`))[0]!.v,
+    }),
+  },
   "account.switchActiveUnit": {
     // Only to a unit where the user really holds a role: their own.
     allowed: Object.fromEntries(ROLES.map((r) => [r, ["own"]])),
@@ -367,6 +392,8 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
     "members", "member_events", "member_evaluations", "member_transfers", "member_participations", "member_corrections",
     "member_import_batches", "member_import_mappings",
     "documents", "document_files", "external_issuers", "publications", "media_albums", "media_items",
+    "portal_pages",
+    "article_categories", "portal_banners", "partner_links",
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {
