@@ -24,6 +24,7 @@ import {
 } from "./places";
 import { seedDocuments } from "./documents";
 import { seedMembers } from "./members";
+import { seedPortalPages } from "./portal-pages";
 import { seedPortalSite } from "./portal-site";
 
 export { DEMO_PASSWORD, type DemoAccount } from "./accounts";
@@ -221,6 +222,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<{
     }
 
     await seedMembers(tx, { today: options.today ?? todayInVietnam() });
+    await seedPortalPages(tx);
     await seedPortalSite(tx, { today: options.today });
     return true;
   });
