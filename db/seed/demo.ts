@@ -24,6 +24,7 @@ import {
 } from "./places";
 import { seedDocuments } from "./documents";
 import { seedMembers } from "./members";
+import { seedPortalArticles } from "./portal-articles";
 import { seedPortalPages } from "./portal-pages";
 import { seedPortalSite } from "./portal-site";
 
@@ -224,6 +225,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<{
     await seedMembers(tx, { today: options.today ?? todayInVietnam() });
     await seedPortalPages(tx);
     await seedPortalSite(tx, { today: options.today });
+    await seedPortalArticles(tx, { today: options.today });
     return true;
   });
 
