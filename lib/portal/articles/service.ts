@@ -12,6 +12,7 @@ import { findUnitInScope } from "@/lib/org/units";
 import { claimSlug, slugify } from "@/lib/publications/slug";
 import { checkFiles, COVER_KINDS, type UploadedFile } from "@/lib/publications/uploads";
 import { plainTextOf, sanitizeRichText } from "@/lib/portal/sanitize";
+import { categoryChoices } from "@/lib/portal/site/public";
 import { findArticleInScope } from "./access";
 import { recordArticleEvent } from "./events";
 import { articleAbilities, isReviewerOf } from "./rules";
@@ -41,10 +42,13 @@ async function storeCover(cover: UploadedFile | null | undefined) {
   return { sha256: stored.sha256, mime: checked!.mime };
 }
 
-/** The category must exist and take new articles (a hidden one keeps those it has). */
+/**
+ * The category must be one offered to writers (lib/portal/site/public.ts categoryChoices: active,
+ * under an active parent); an article keeps the one it has even if it has been hidden since.
+ */
 async function checkCategory(db: Db, categoryId: string, current?: string) {
-  const [category] = await db.select({ id: articleCategories.id, active: articleCategories.active }).from(articleCategories).where(eq(articleCategories.id, categoryId)).limit(1);
-  if (!category || (!category.active && categoryId !== current)) throw new InvalidInputError({ categoryId: "article.categoryUnavailable" });
+  const offered = await categoryChoices(db, current);
+  if (!offered.some((c) => c.id === categoryId)) throw new InvalidInputError({ categoryId: "article.categoryUnavailable" });
 }
 
 export async function createArticle(db: Db, actor: Actor | null, input: CreateArticleInput & { cover?: UploadedFile | null }) {
@@ -231,20 +235,4 @@ export async function listArticles(db: Db, actor: Actor | null, query: ArticleLi
       .where(where),
   ]);
   return { rows, total, reviewer };
-}
-
-/** The categories a writer may file an article under, as "Parent › Child" labels, in menu order. */
-export async function categoryChoices(db: Db) {
-  const rows = await db
-    .select({ id: articleCategories.id, name: articleCategories.name, parentId: articleCategories.parentId, position: articleCategories.position })
-    .from(articleCategories)
-    .where(eq(articleCategories.active, true));
-  const top = rows.filter((r) => !r.parentId).sort((a, b) => a.position - b.position);
-  return top.flatMap((parent) => [
-    { id: parent.id, label: parent.name },
-    ...rows
-      .filter((r) => r.parentId === parent.id)
-      .sort((a, b) => a.position - b.position)
-      .map((child) => ({ id: child.id, label: `${parent.name} › ${child.name}` })),
-  ]);
 }

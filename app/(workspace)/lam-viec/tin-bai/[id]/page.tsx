@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db";
 import { t, type MessageKey } from "@/lib/i18n";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { listUnitOptions } from "@/lib/org/units";
-import { categoryChoices, getArticle } from "@/lib/portal/articles/service";
+import { getArticle } from "@/lib/portal/articles/service";
+import { categoryChoices } from "@/lib/portal/site/public";
 import { isReviewerOf } from "@/lib/portal/articles/rules";
 import { sanitizeRichText } from "@/lib/portal/sanitize";
 import { maxFileBytes } from "@/lib/publications/uploads";
@@ -31,10 +32,9 @@ export default async function ArticleWorkspacePage({ params }: { params: Promise
   const record = await orNotFound(() => getArticle(db, actor, id));
   const { article: a, abilities } = record;
   const [units, categories] = abilities.edit
-    ? await Promise.all([listUnitOptions(db, actor, holdsPermission(actor, "article.review") ? "article.review" : "article.write"), categoryChoices(db)])
+    ? await Promise.all([listUnitOptions(db, actor, holdsPermission(actor, "article.review") ? "article.review" : "article.write"), categoryChoices(db, a.categoryId)])
     : [[], []];
-  // A category hidden since keeps being offered to the article already in it.
-  const categoryOptions = categories.some((c) => c.id === a.categoryId) ? categories : [{ id: a.categoryId, label: record.categoryName }, ...categories];
+  const categoryOptions = categories.map((c) => ({ id: c.id, label: `${"— ".repeat(c.depth)}${c.name}` }));
   return (
     <div className="space-y-4">
       <Breadcrumbs items={[{ href: "/lam-viec", label: t("nav.dashboard") }, { href: "/lam-viec/tin-bai", label: t("article.list") }, { label: a.title }]} />

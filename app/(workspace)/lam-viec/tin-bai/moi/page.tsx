@@ -5,7 +5,7 @@ import { orNotFound } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { t } from "@/lib/i18n";
 import { listUnitOptions } from "@/lib/org/units";
-import { categoryChoices } from "@/lib/portal/articles/service";
+import { categoryChoices } from "@/lib/portal/site/public";
 import { maxFileBytes } from "@/lib/publications/uploads";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { ArticleForm } from "@/components/portal/articles/article-form";
@@ -18,7 +18,7 @@ export default async function NewArticlePage() {
   const actor = await getActor();
   const db = await getDb();
   const units = await orNotFound(() => listUnitOptions(db, actor, "article.write"));
-  const categories = await categoryChoices(db);
+  const categories = (await categoryChoices(db)).map((c) => ({ id: c.id, label: `${"— ".repeat(c.depth)}${c.name}` }));
   return (
     <div className="space-y-4">
       <Breadcrumbs items={[{ href: "/lam-viec", label: t("nav.dashboard") }, { href: "/lam-viec/tin-bai", label: t("article.list") }, { label: t("article.new") }]} />
