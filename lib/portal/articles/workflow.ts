@@ -97,7 +97,7 @@ export async function takeArticleStep(db: Db, actor: Actor | null, step: Article
       unitId: article.unitId,
       changes: { status: { from: article.status, to: status }, ...(publishAt ? { publishAt: { to: publishAt.toISOString() } } : {}) },
     });
-    return { article: updated!, publicChanged: step === "publish" || step === "unpublish" || (step === "return" && article.status === "scheduled") };
+    return { article: updated!, publicChanged: step === "publish" || step === "unpublish" };
   });
 }
 
