@@ -1,15 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { PORTAL_PAGE_KEYS, portalPages, users, type PortalPageKey } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/auth/errors";
-import { pathInScope, requirePermission } from "@/lib/auth/guard";
+import { ConflictError, InvalidInputError } from "@/lib/auth/errors";
 import { diff } from "@/lib/audit/mask";
 import { recordAudit } from "@/lib/audit/service";
 import type { Db } from "@/lib/db";
 import { formatDateTime } from "@/lib/i18n/format";
-import { getRootUnit } from "@/lib/org/settings";
 import type { UpdatePortalPageInput } from "./page-schemas";
 import { isBlankRichText, sanitizeRichText } from "./sanitize";
+import { requireSiteManager } from "./site/access";
 
 /**
  * The organisation's own pages (introduction, history and tradition, leadership, contact): one
@@ -57,10 +56,8 @@ export async function listPortalPages(db: Db) {
  * current version, so the writer may look first or deliberately save over it.
  */
 export async function updatePortalPage(db: Db, actor: Actor | null, input: UpdatePortalPageInput) {
-  const scope = requirePermission(actor, "portal.manage");
-  const root = await getRootUnit(db);
   // An editor of a province holds portal.manage for their own units, not for the organisation.
-  if (!root || !pathInScope(root.path, scope)) throw new ForbiddenError();
+  const root = await requireSiteManager(db, actor);
   const bodyHtml = sanitizeRichText(input.bodyHtml);
   if (isBlankRichText(bodyHtml)) throw new InvalidInputError({ bodyHtml: "site.page.bodyRequired" });
   const values = { title: input.title, bodyHtml, updatedBy: actor!.userId, updatedAt: new Date() };

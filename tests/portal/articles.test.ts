@@ -248,6 +248,8 @@ describe("the public side", () => {
     expect(page.rows.map((r) => r.id)).not.toContain(unpublished.id);
     const related = await relatedArticles(db, { id: inParent.id, categoryId: parent.id, tags: ["trồng rừng"] });
     expect(related[0]!.id).toBe(inChild.id);
+    // A story without tags: related by its category alone.
+    expect((await relatedArticles(db, { id: inChild.id, categoryId: parent.id, tags: [] })).map((r) => r.id)).toEqual([inParent.id]);
 
     expect(await countArticleView(db, inChild.id, "khach-1")).toBe(true);
     expect(await countArticleView(db, inChild.id, "khach-1")).toBe(false);

@@ -107,13 +107,14 @@ export async function publicArticle(db: Db, slug: string) {
 
 /** Stories sharing a tag or the category, those sharing a tag first, newest first. */
 export async function relatedArticles(db: Db, article: { id: string; categoryId: string; tags: string[] }, limit = 4) {
-  const sharesTag = article.tags.length > 0 ? arrayOverlaps(articles.tags, article.tags) : sql`false`;
+  const sharesTag = article.tags.length > 0 ? arrayOverlaps(articles.tags, article.tags) : null;
   return db
     .select(card)
     .from(articles)
     .innerJoin(articleCategories, eq(articleCategories.id, articles.categoryId))
-    .where(and(published, ne(articles.id, article.id), or(sharesTag, eq(articles.categoryId, article.categoryId))))
-    .orderBy(sql`(${sharesTag}) desc`, desc(articles.publishedAt), desc(articles.id))
+    .where(and(published, ne(articles.id, article.id), sharesTag ? or(sharesTag, eq(articles.categoryId, article.categoryId)) : eq(articles.categoryId, article.categoryId)))
+    // Without tags there is nothing to rank by: PostgreSQL refuses a constant ("order by (false)") in ORDER BY.
+    .orderBy(...(sharesTag ? [sql`(${sharesTag}) desc`] : []), desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
 }
 
