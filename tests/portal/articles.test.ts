@@ -5,6 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
 import type { DatabaseHandle, Db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
 import { FilesRefused } from "@/lib/publications/uploads";
 import { categoryArticles, latestArticles, publicArticle, relatedArticles } from "@/lib/portal/articles/public";
 import { createArticleInput, updateArticleInput } from "@/lib/portal/articles/schemas";
@@ -84,6 +85,23 @@ describe("writing an article", () => {
     await expect(createArticle(db, collaborator, { ...fields(), cover: notAnImage })).rejects.toBeInstanceOf(FilesRefused);
     await expect(draft({ unitId: (await unitByCode(db, "TUYEN-QUANG")).id })).rejects.toBeInstanceOf(NotFoundError);
     expect(await countRows(db, articles)).toBe(before);
+  });
+
+  it("refuses a cover over the file limit, naming the limit, and writes nothing", async () => {
+    process.env.FILE_MAX_MB = "1";
+    resetEnvCache();
+    try {
+      const before = await countRows(db, articles);
+      const big = new Uint8Array(2 * 1024 * 1024);
+      big.set(samplePng(2));
+      const refused = await createArticle(db, collaborator, { ...fields(), cover: { fileName: "anh-lon.png", bytes: big } }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(FilesRefused);
+      expect((refused as FilesRefused).texts.cover).toMatch(/1 MB/);
+      expect(await countRows(db, articles)).toBe(before);
+    } finally {
+      delete process.env.FILE_MAX_MB;
+      resetEnvCache();
+    }
   });
 
   it("keeps a cover checked by content, and lets only editors feature a story", async () => {

@@ -90,6 +90,7 @@ export async function publicArticle(db: Db, slug: string) {
       tags: articles.tags,
       publishedAt: articles.publishedAt,
       updatedAt: articles.updatedAt,
+      viewCount: articles.viewCount,
       categoryId: articles.categoryId,
       categoryName: articleCategories.name,
       categorySlug: articleCategories.slug,

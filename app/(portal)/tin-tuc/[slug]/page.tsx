@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cachedPublic, publicSettings, publicTags } from "@/lib/cache/public";
 import { env } from "@/lib/env";
 import { t } from "@/lib/i18n";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { publicArticle, relatedArticles } from "@/lib/portal/articles/public";
 import { sanitizeRichText } from "@/lib/portal/sanitize";
 import { ArticleCard } from "@/components/portal/news/article-card";
@@ -73,6 +73,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
             {a.publishedAt && <time dateTime={a.publishedAt}>{formatDateTime(a.publishedAt)}</time>}
             {" · "}{a.unitName}
             {a.authorName && <> · {a.authorName}</>}
+            {/* As of when the page was last rendered: at most an hour old. */}
+            {a.viewCount > 0 && <> · {t("news.views", { count: formatNumber(a.viewCount) })}</>}
           </p>
           {a.summary && <p className="text-lg font-medium text-slate-800">{a.summary}</p>}
         </header>
