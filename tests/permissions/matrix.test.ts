@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, memberCorrections, memberParticipations, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
+import { articleCategories, articles, auditLog, memberCorrections, memberParticipations, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { DefinedAction } from "@/lib/actions/define";
 import { ROLES } from "@/lib/auth/permissions";
@@ -51,6 +51,19 @@ const DOCUMENT_KEEPERS: Partial<Record<RoleName, Target[]>> = {
 
 /** Publications and the media library are run by editors and administrators of the unit and above. */
 const PORTAL_EDITORS: Partial<Record<RoleName, Target[]>> = { administrator: ["own", "descendant"], editor: ["own", "descendant"] };
+
+/** Articles are written by collaborators, editors and administrators of the unit and above. */
+const ARTICLE_WRITERS: Partial<Record<RoleName, Target[]>> = { ...PORTAL_EDITORS, collaborator: ["own", "descendant"] };
+
+/** An article of the target unit, made directly in the table, with a readable body. */
+async function makeArticle(db: Db, target: Unit, overrides: Partial<typeof articles.$inferInsert> = {}): Promise<string> {
+  const [category] = await db.insert(articleCategories).values({ name: "Chuyên mục thử", slug: uniqueName("cm") }).returning({ id: articleCategories.id });
+  const [row] = await db
+    .insert(articles)
+    .values({ unitId: target.id, categoryId: category!.id, title: "Tin thử", slug: uniqueName("tin"), bodyHtml: "<p>Nội dung thử.</p>", ...overrides })
+    .returning({ id: articles.id });
+  return row!.id;
+}
 
 /** A unit made directly in the table, under a parent, for actions that change units. */
 async function makeUnit(db: Db, parent: Unit, level = parent.level + 1): Promise<Unit> {
@@ -351,6 +364,20 @@ export const MATRIX: Record<string, MatrixRow> = {
       version: (await rowsOf<{ v: number }>(db, sql`select coalesce(max(version), 0)::int as v from portal_pages where key = 'lien-he'`))[0]!.v,
     }),
   },
+  // Articles: writers (collaborators, editors, administrators) submit and comment on their own; the
+  // review steps are editors' and administrators' of the article's unit and above.
+  "article.submit": { allowed: ARTICLE_WRITERS, input: async ({ db, target, actorUserId }) => ({ id: await makeArticle(db, target, { authorId: actorUserId || null }) }) },
+  "article.comment": { allowed: ARTICLE_WRITERS, input: async ({ db, target, actorUserId }) => ({ id: await makeArticle(db, target, { authorId: actorUserId || null }), comment: "Góp ý thử" }) },
+  "article.approve": { allowed: PORTAL_EDITORS, input: async ({ db, target }) => ({ id: await makeArticle(db, target, { status: "submitted" }) }) },
+  "article.return": { allowed: PORTAL_EDITORS, input: async ({ db, target }) => ({ id: await makeArticle(db, target, { status: "submitted" }), comment: "Sửa lại" }) },
+  "article.reject": { allowed: PORTAL_EDITORS, input: async ({ db, target }) => ({ id: await makeArticle(db, target, { status: "submitted" }), comment: "Không phù hợp" }) },
+  "article.publish": { allowed: PORTAL_EDITORS, input: async ({ db, target }) => ({ id: await makeArticle(db, target, { status: "submitted" }) }) },
+  "article.schedule": {
+    allowed: PORTAL_EDITORS,
+    input: async ({ db, target }) => ({ id: await makeArticle(db, target, { status: "approved" }), publishAt: `${Number(todayInVietnam().slice(0, 4)) + 1}-01-02T08:00` }),
+  },
+  "article.unschedule": { allowed: PORTAL_EDITORS, input: async ({ db, target }) => ({ id: await makeArticle(db, target, { status: "scheduled", publishAt: new Date(Date.now() + 86_400_000) }) }) },
+  "article.unpublish": { allowed: PORTAL_EDITORS, input: async ({ db, target }) => ({ id: await makeArticle(db, target, { status: "published", publishedAt: new Date() }) }) },
   "account.switchActiveUnit": {
     // Only to a unit where the user really holds a role: their own.
     allowed: Object.fromEntries(ROLES.map((r) => [r, ["own"]])),
@@ -393,7 +420,7 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
     "member_import_batches", "member_import_mappings",
     "documents", "document_files", "external_issuers", "publications", "media_albums", "media_items",
     "portal_pages",
-    "article_categories", "portal_banners", "partner_links",
+    "article_categories", "portal_banners", "partner_links", "articles", "article_events",
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {
