@@ -32,7 +32,8 @@ export default async function PortalLayout({ children }: { children: React.React
           </Link>
         </div>
         <nav aria-label={t("nav.menu")} className="bg-brand-800">
-          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2 text-sm font-medium">
+          {/* One row that scrolls sideways on a phone rather than four rows over the page. */}
+          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto whitespace-nowrap px-2 text-sm font-medium sm:flex-wrap sm:whitespace-normal">
             <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/">{t("nav.home")}</Link></li>
             <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/tin-tuc">{t("news.title")}</Link></li>
             <li><Link className="block px-3 py-2 hover:bg-brand-700" href="/gioi-thieu/gioi-thieu">{t("news.about")}</Link></li>

@@ -21,7 +21,7 @@ import { Field, TextArea, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/forms/form-status";
 
 const ORDER: ArticleStep[] = ["submit", "approve", "publish", "schedule", "unschedule", "return", "reject", "unpublish"];
-const DANGER: ArticleStep[] = ["reject", "unpublish"];
+const BACKWARD: ArticleStep[] = ["return", "reject", "unpublish", "unschedule"];
 
 /**
  * The review steps the actor may take now, with one comment box for all of them (required for
@@ -78,9 +78,10 @@ export function ArticleSteps({ id, steps, canComment }: { id: string; steps: Rec
           {(a) => <TextInput {...a} type="datetime-local" name="publishAt" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />}
         </Field>
       )}
+      {/* Steps forward first, in the brand colour; steps back and refusals apart, outlined in red, so the two are never confused. */}
       <div className="flex flex-wrap gap-2">
-        {available.map((step) => (
-          <Button key={step} type="button" variant={DANGER.includes(step) ? "danger" : step === "publish" || step === "submit" ? "primary" : "secondary"} disabled={pending} onClick={() => take(step)}>
+        {available.filter((step) => !BACKWARD.includes(step)).map((step) => (
+          <Button key={step} type="button" variant={step === "publish" || step === "submit" ? "primary" : "secondary"} disabled={pending} onClick={() => take(step)}>
             {t(`article.step.${step}` as MessageKey)}
           </Button>
         ))}
@@ -90,6 +91,15 @@ export function ArticleSteps({ id, steps, canComment }: { id: string; steps: Rec
           </Button>
         )}
       </div>
+      {available.some((step) => BACKWARD.includes(step)) && (
+        <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3">
+          {available.filter((step) => BACKWARD.includes(step)).map((step) => (
+            <Button key={step} type="button" variant="secondary" className="border-red-300 text-red-800 hover:bg-red-50" disabled={pending} onClick={() => take(step)}>
+              {t(`article.step.${step}` as MessageKey)}
+            </Button>
+          ))}
+        </div>
+      )}
       <FormStatus status={status} />
     </div>
   );

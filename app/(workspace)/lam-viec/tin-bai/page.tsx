@@ -91,11 +91,11 @@ export default async function ArticlesWorkspacePage({ searchParams }: { searchPa
             <thead>
               <tr className="border-b border-slate-300 text-left">
                 <th scope="col" className={cell}>{t("article.title")}</th>
-                <th scope="col" className={cell}>{t("article.category")}</th>
-                <th scope="col" className={cell}>{t("article.author")}</th>
+                <th scope="col" className={`${cell} hidden md:table-cell`}>{t("article.category")}</th>
+                <th scope="col" className={`${cell} hidden md:table-cell`}>{t("article.author")}</th>
                 <th scope="col" className={cell}>{t("article.status")}</th>
-                <th scope="col" className={cell}>{t("article.updatedAt")}</th>
-                <th scope="col" className={`${cell} text-right`}>{t("article.views")}</th>
+                <th scope="col" className={`${cell} hidden md:table-cell`}>{t("article.updatedAt")}</th>
+                <th scope="col" className={`${cell} hidden text-right md:table-cell`}>{t("article.views")}</th>
               </tr>
             </thead>
             <tbody>
@@ -103,16 +103,16 @@ export default async function ArticlesWorkspacePage({ searchParams }: { searchPa
                 <tr key={a.id} className="border-b border-slate-200 align-top">
                   <td className={cell}>
                     <Link href={`/lam-viec/tin-bai/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.title}</Link>
-                    <span className="block text-xs text-slate-600">{a.unitName}</span>
+                    <span className="block text-xs text-slate-600">{a.unitName}<span className="md:hidden"> · {a.categoryName}{a.authorName && ` · ${a.authorName}`}</span></span>
                   </td>
-                  <td className={cell}>{a.categoryName}</td>
-                  <td className={cell}>{a.authorName ?? "—"}</td>
+                  <td className={`${cell} hidden md:table-cell`}>{a.categoryName}</td>
+                  <td className={`${cell} hidden md:table-cell`}>{a.authorName ?? "—"}</td>
                   <td className={cell}>
                     <ArticleStatusBadge status={a.status} />
                     {a.status === "scheduled" && a.publishAt && <span className="block text-xs text-slate-600">{formatDateTime(a.publishAt)}</span>}
                   </td>
-                  <td className={cell}>{formatDateTime(a.updatedAt)}</td>
-                  <td className={`${cell} text-right`}>{formatNumber(a.viewCount)}</td>
+                  <td className={`${cell} hidden md:table-cell`}>{formatDateTime(a.updatedAt)}</td>
+                  <td className={`${cell} hidden text-right md:table-cell`}>{formatNumber(a.viewCount)}</td>
                 </tr>
               ))}
             </tbody>

@@ -67,7 +67,8 @@ export default async function ArticleWorkspacePage({ params }: { params: Promise
             <div className="rich-text" dangerouslySetInnerHTML={{ __html: sanitizeRichText(a.bodyHtml) }} />
           </Card>
         )}
-        <div className="space-y-4">
+        {/* On a phone the review panel comes first: it is what an editor opens the page for. */}
+        <div className="order-first space-y-4 lg:order-none">
           <Card title={t("article.where", { status: t(`article.status.${a.status}` as MessageKey) })}>
             <ArticleSteps id={a.id} steps={abilities.steps} canComment={abilities.comment} />
           </Card>
