@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleCategories, articleEvents, articles, auditLog } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import type { DatabaseHandle, Db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { FilesRefused } from "@/lib/publications/uploads";
