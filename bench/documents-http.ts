@@ -4,6 +4,7 @@
  * statically rendered page, served from Next's cache after its first visit), its view beacon
  * (the POST each visit sends), the library list and, for comparison, /api/health (one
  * `select 1`, no rendering) and a static file. Uses the production build in .next as it is; never builds.
+ * startProductionServer (the seeded database and `next start`), load and sequential serve bench/portal.ts too.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -99,7 +100,7 @@ async function tail(file: string, lines = 30) {
 }
 
 /** CPU seconds (user + system) of a process and its children that were waited for, from /proc. */
-async function cpuSeconds(pid: number): Promise<number | null> {
+export async function cpuSeconds(pid: number): Promise<number | null> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -110,7 +111,7 @@ async function cpuSeconds(pid: number): Promise<number | null> {
   }
 }
 
-async function load(base: string, label: string, urlPath: string, connections: number, duration: number, method: "GET" | "POST" = "GET"): Promise<LoadResult> {
+export async function load(base: string, label: string, urlPath: string, connections: number, duration: number, method: "GET" | "POST" = "GET"): Promise<LoadResult> {
   const headers: Record<string, string> = method === "POST" ? { "sec-fetch-site": "same-origin" } : { accept: "text/html" };
   const result = await autocannon({ url: `${base}${urlPath}`, connections, duration, method, headers });
   return {
@@ -131,7 +132,7 @@ async function load(base: string, label: string, urlPath: string, connections: n
   };
 }
 
-async function sequential(base: string, urlPath: string, count: number) {
+export async function sequential(base: string, urlPath: string, count: number) {
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = performance.now();
@@ -251,11 +252,53 @@ export interface HttpOptions {
   onCleanup: (fn: () => Promise<void>) => void;
 }
 
-export async function httpBench(options: HttpOptions): Promise<HttpReport> {
+export interface ServerOptions {
+  root: string;
+  log: (line: string) => void;
+  /** Registers a clean-up to run on failure or interruption too. */
+  onCleanup: (fn: () => Promise<void>) => void;
+  /** Default HTTP_PORT (3377). */
+  port?: number;
+  /** The temporary data directory's name prefix (default kn-bench-docs-http-). */
+  dataDirPrefix?: string;
+  /** Run the server under --cpu-prof, writing the profile into this directory on exit. */
+  cpuProfileDir?: (dataDir: string) => string;
+  /** Runs after the seed, before the server starts (the database is free then). */
+  beforeStart?: (dataDir: string) => Promise<void>;
+}
+
+export interface ProductionServer {
+  base: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  logFile: string;
+  /** The server's environment; AUTH_SECRET signs its sessions and revalidation requests. */
+  env: NodeJS.ProcessEnv;
+  seedSeconds: number;
+  startSeconds: number;
+  /** .next/BUILD_ID when the server started. */
+  buildIdAtStart: string;
+  /** .next/BUILD_ID now. */
+  buildId: () => Promise<string>;
+  /** Stops the server (its process group), keeping the data directory. */
+  stop: () => Promise<void>;
+  /** Stops the server and removes the data directory (also registered with onCleanup). */
+  cleanup: () => Promise<void>;
+  tail: (lines?: number) => Promise<string>;
+}
+
+/**
+ * `next start` on `port` over a freshly seeded demo database (PGlite in a temporary DATA_DIR,
+ * seeded by scripts/seed.ts), once /api/health answers. Uses the production build in root/.next
+ * as it is; never builds.
+ */
+export async function startProductionServer(options: ServerOptions): Promise<ProductionServer> {
   const { root, log } = options;
-  if (FORBIDDEN_PORTS.has(HTTP_PORT)) throw new Error("port reserved for others");
-  if (await portInUse(HTTP_PORT)) throw new Error(`port ${HTTP_PORT} is already in use: is another run still going?`);
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "kn-bench-docs-http-"));
+  const port = options.port ?? HTTP_PORT;
+  if (FORBIDDEN_PORTS.has(port)) throw new Error("port reserved for others");
+  if (await portInUse(port)) throw new Error(`port ${port} is already in use: is another run still going?`);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), options.dataDirPrefix ?? "kn-bench-docs-http-"));
   let server: ChildProcess | null = null;
   const stopServer = async () => {
     const proc = server;
@@ -295,7 +338,7 @@ export async function httpBench(options: HttpOptions): Promise<HttpReport> {
     DATA_DIR: dataDir,
     DATABASE_URL: "",
     NODE_ENV: "production",
-    APP_URL: `http://127.0.0.1:${HTTP_PORT}`,
+    APP_URL: `http://127.0.0.1:${port}`,
     AUTH_SECRET: randomBytes(32).toString("base64"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -304,14 +347,15 @@ export async function httpBench(options: HttpOptions): Promise<HttpReport> {
     log(`  seeding the demo organisation into ${dataDir} (npx tsx scripts/seed.ts)`);
     await run("npx", ["tsx", "scripts/seed.ts"], { cwd: root, env, logFile });
     const seedSeconds = (performance.now() - t) / 1000;
-    log(`  seeded in ${seedSeconds.toFixed(1)} s; starting next start -p ${HTTP_PORT}`);
+    if (options.beforeStart) await options.beforeStart(dataDir);
+    log(`  seeded in ${seedSeconds.toFixed(1)} s; starting next start -p ${port}`);
 
     t = performance.now();
-    const buildBefore = await buildId();
+    const buildIdAtStart = await buildId();
     const out = createWriteStream(logFile, { flags: "a" });
-    const profileDir = path.join(dataDir, "profile");
-    const nodeFlags = options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    const proc = spawn(process.execPath, [...nodeFlags, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(HTTP_PORT), "-H", "127.0.0.1"], {
+    const profileDir = options.cpuProfileDir?.(dataDir);
+    const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const proc = spawn(process.execPath, [...nodeFlags, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "pipe"],
@@ -320,7 +364,7 @@ export async function httpBench(options: HttpOptions): Promise<HttpReport> {
     server = proc;
     proc.stdout!.pipe(out, { end: false });
     proc.stderr!.pipe(out, { end: false });
-    const base = `http://127.0.0.1:${HTTP_PORT}`;
+    const base = `http://127.0.0.1:${port}`;
     for (;;) {
       if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`next start ended early:\n${await tail(logFile)}`);
       if ((performance.now() - t) / 1000 > 120) throw new Error(`no healthy answer from ${base}/api/health within 120 s:\n${await tail(logFile)}`);
@@ -334,7 +378,28 @@ export async function httpBench(options: HttpOptions): Promise<HttpReport> {
     }
     const startSeconds = (performance.now() - t) / 1000;
     log(`  healthy after ${startSeconds.toFixed(1)} s (server pid ${proc.pid})`);
+    return { base, port, pid: proc.pid!, dataDir, logFile, env, seedSeconds, startSeconds, buildIdAtStart, buildId, stop: stopServer, cleanup, tail: (lines) => tail(logFile, lines) };
+  } catch (error) {
+    const logTail = await tail(logFile);
+    if (logTail) log(`  server/seed log (last lines):\n${logTail}`);
+    await cleanup();
+    throw error;
+  }
+}
 
+export async function httpBench(options: HttpOptions): Promise<HttpReport> {
+  const { root, log } = options;
+  const server = await startProductionServer({
+    root,
+    log,
+    onCleanup: options.onCleanup,
+    cpuProfileDir: options.profile ? (dir) => path.join(dir, "profile") : undefined,
+  });
+  const { base, dataDir, env, seedSeconds, startSeconds, logFile, cleanup, buildId } = server;
+  const stopServer = server.stop;
+  const profileDir = path.join(dataDir, "profile");
+  try {
+    const buildBefore = server.buildIdAtStart;
     const sitemap = await (await fetch(`${base}/sitemap.xml`)).text();
     const ids = [...sitemap.matchAll(/\/van-ban\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/g)].map((m) => m[1]!);
     if (ids.length === 0) throw new Error(`no /van-ban/<id> in /sitemap.xml:\n${sitemap.slice(0, 500)}`);
@@ -356,7 +421,7 @@ export async function httpBench(options: HttpOptions): Promise<HttpReport> {
 
     const single = [await sequential(base, page, 100), await sequential(base, "/van-ban", 50), await sequential(base, "/api/health", 100)];
     const loadBefore = os.loadavg()[0]!;
-    const cpuBefore = await cpuSeconds(proc.pid!);
+    const cpuBefore = await cpuSeconds(server.pid);
     const results: LoadResult[] = [];
     const targets: [string, string, "GET" | "POST"][] = [
       ["document page", page, "GET"],
@@ -372,7 +437,7 @@ export async function httpBench(options: HttpOptions): Promise<HttpReport> {
       results.push(r);
       log(`    ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}`);
       if (label === "document page" && cpuBefore !== null) {
-        const after = await cpuSeconds(proc.pid!);
+        const after = await cpuSeconds(server.pid);
         serverCpu = after === null ? null : after - cpuBefore;
       }
     }
