@@ -1332,6 +1332,7 @@ export const messages = {
   "news.tags": "Từ khóa",
   "news.related": "Tin liên quan",
   "news.noRelated": "Chưa có tin liên quan.",
+  "news.list": "Danh sách tin bài",
   "news.views": "{count} lượt xem",
   "news.featured": "Tin nổi bật",
   "news.latest": "Tin mới",

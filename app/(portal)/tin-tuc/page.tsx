@@ -44,9 +44,13 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("news.empty")}</p>
       ) : (
-        <ul className="grid gap-6 sm:grid-cols-2">
-          {rows.map((a) => <li key={a.id}><ArticleCard article={a} /></li>)}
-        </ul>
+        // The cards' titles are h3: the list needs its h2 for the headings to follow in order.
+        <section aria-labelledby="danh-sach">
+          <h2 id="danh-sach" className="sr-only">{t("news.list")}</h2>
+          <ul className="grid gap-6 sm:grid-cols-2">
+            {rows.map((a) => <li key={a.id}><ArticleCard article={a} /></li>)}
+          </ul>
+        </section>
       )}
       <Pager page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `/tin-tuc${p > 1 ? `?trang=${p}` : ""}`} />
     </div>

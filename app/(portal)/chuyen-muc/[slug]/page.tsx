@@ -56,9 +56,13 @@ export default async function CategoryPage({ params, searchParams }: { params: P
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("news.emptyCategory")}</p>
       ) : (
-        <ul className="grid gap-6 sm:grid-cols-2">
-          {rows.map((a) => <li key={a.id}><ArticleCard article={a} showCategory={category.children.length > 0} /></li>)}
-        </ul>
+        // The cards' titles are h3: the list needs its h2 for the headings to follow in order.
+        <section aria-labelledby="danh-sach">
+          <h2 id="danh-sach" className="sr-only">{t("news.list")}</h2>
+          <ul className="grid gap-6 sm:grid-cols-2">
+            {rows.map((a) => <li key={a.id}><ArticleCard article={a} showCategory={category.children.length > 0} /></li>)}
+          </ul>
+        </section>
       )}
       <Pager page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `/chuyen-muc/${category.slug}${p > 1 ? `?trang=${p}` : ""}`} />
     </div>
