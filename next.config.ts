@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { STATIC_PAGE_SECTIONS } from "./lib/cache/static-pages";
+import { HOME_PAGE_ROUTE, STATIC_PAGE_SECTIONS } from "./lib/cache/static-pages";
 import { contentSecurityPolicy } from "./lib/security/csp";
 
 // Headers that do not change per request. The Content-Security-Policy with its nonce is set in
@@ -23,13 +23,17 @@ const config: NextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: `${Number(process.env.MAX_BODY_KB ?? 1024)}kb` as `${number}kb` },
   },
+  async rewrites() {
+    // The home page is kept in the cache like an article (lib/cache/static-pages.ts says why it
+    // lives under a route parameter).
+    return [{ source: "/", destination: HOME_PAGE_ROUTE }];
+  },
   async headers() {
+    const staticPagePolicy = [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ nonce: null, dev: process.env.NODE_ENV !== "production" }) }];
     return [
       { source: "/:path*", headers: securityHeaders },
-      {
-        source: `/:section(${STATIC_PAGE_SECTIONS.join("|")})/:slug`,
-        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ nonce: null, dev: process.env.NODE_ENV !== "production" }) }],
-      },
+      { source: `/:section(${STATIC_PAGE_SECTIONS.join("|")})/:slug`, headers: staticPagePolicy },
+      { source: "/", headers: staticPagePolicy },
       { source: `/((?!${INLINE_FILE_ROUTES}).*)`, headers: [{ key: "X-Frame-Options", value: "DENY" }] },
     ];
   },

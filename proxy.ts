@@ -38,8 +38,9 @@ function hasSessionCookie(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Not the statically rendered pages: van-ban/, an-pham/, thu-vien/, tin-tuc/, gioi-thieu/ = STATIC_PAGE_SECTIONS.
-      source: "/((?!api|_next/static|_next/image|favicon.ico|emblem.svg|robots.txt|van-ban/|an-pham/|thu-vien/|tin-tuc/|gioi-thieu/).*)",
+      // Not the statically rendered pages: van-ban/, an-pham/, thu-vien/, tin-tuc/, gioi-thieu/,
+      // trang-chu/ = STATIC_PAGE_SECTIONS, nor the home page "/" itself (hence ".+", not ".*").
+      source: "/((?!api|_next/static|_next/image|favicon.ico|emblem.svg|robots.txt|van-ban/|an-pham/|thu-vien/|tin-tuc/|gioi-thieu/|trang-chu/).+)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

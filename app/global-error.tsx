@@ -1,6 +1,7 @@
 "use client";
 
-import { t } from "@/lib/i18n";
+// Not `t`: a client component importing it carries the whole catalogue onto every page.
+import { errorMessages as m } from "@/lib/i18n/vi-errors";
 import "./globals.css";
 
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -8,10 +9,10 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
     <html lang="vi">
       <body>
         <main className="mx-auto flex min-h-[60vh] max-w-xl flex-col items-center justify-center gap-4 p-6 text-center">
-          <h1 className="text-2xl font-semibold">{t("error.pageTitle")}</h1>
-          <p>{t("error.unexpected")}</p>
+          <h1 className="text-2xl font-semibold">{m["error.pageTitle"]}</h1>
+          <p>{m["error.unexpected"]}</p>
           <button type="button" className="rounded-md bg-brand-700 px-4 py-2 text-white" onClick={reset}>
-            {t("error.retry")}
+            {m["error.retry"]}
           </button>
         </main>
       </body>

@@ -23,6 +23,8 @@ function portalRoutes(): string[] {
     }
   };
   walk(root, "");
+  // The home page lives under a route parameter and is reached as "/" (next.config.ts rewrites it).
+  if (fs.existsSync(path.join(root, "trang-chu", "[ban]", "page.tsx"))) found.push("/");
   return found;
 }
 

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 
 test("security headers on pages", async ({ request }) => {
-  const response = await request.get("/");
+  // A page rendered per request carries a nonce; the cached public pages (the home page among
+  // them) have the policy without one, checked in documents.spec.ts and below.
+  const response = await request.get("/dang-nhap");
   const headers = response.headers();
   const csp = headers["content-security-policy"] ?? "";
   const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
@@ -12,6 +14,19 @@ test("security headers on pages", async ({ request }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("the home page is served from the cache under the policy without a nonce", async ({ request }) => {
+  await request.get("/");
+  const response = await request.get("/");
+  const headers = response.headers();
+  expect(headers["x-nextjs-cache"]).toBe("HIT");
+  const csp = headers["content-security-policy"] ?? "";
+  expect(csp).not.toContain("nonce");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
 });
 
 test("pages run under the CSP without violations", async ({ page }) => {

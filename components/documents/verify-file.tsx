@@ -2,22 +2,27 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { t } from "@/lib/i18n";
 import { useHydrated } from "@/components/use-hydrated";
 
+/** Its words, from the catalogue: the public page passes them so that it does not load the whole catalogue. */
+export interface VerifyFileText {
+  label: string;
+  hint: string;
+  hashFailed: string;
+}
 
 /**
  * Checks a file without sending it anywhere: the browser computes its SHA-256 and asks the
  * server only whether that fingerprint belongs to a published file.
  */
-export function VerifyFile() {
+export function VerifyFile({ text }: { text: VerifyFileText }) {
   const router = useRouter();
   const ready = useHydrated();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="space-y-1">
-      <label htmlFor="verify-file" className="block text-sm font-medium">{t("verify.fileLabel")}</label>
+      <label htmlFor="verify-file" className="block text-sm font-medium">{text.label}</label>
       <input
         id="verify-file"
         type="file"
@@ -34,13 +39,13 @@ export function VerifyFile() {
             const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
             router.push(`/xac-thuc?sha=${hex}`);
           } catch {
-            setError(t("verify.hashFailed"));
+            setError(text.hashFailed);
           } finally {
             setBusy(false);
           }
         }}
       />
-      <p id="verify-file-hint" className="text-xs text-slate-600">{t("verify.fileHint")}</p>
+      <p id="verify-file-hint" className="text-xs text-slate-600">{text.hint}</p>
       <p id="verify-file-error" className="text-sm text-red-700" aria-live="polite">{error}</p>
     </div>
   );

@@ -1,3 +1,5 @@
+import { errorMessages } from "./vi-errors";
+
 /** The Vietnamese message catalogue: every word a user reads comes from here. */
 export const messages = {
   "app.name": "Kết Nối",
@@ -6,18 +8,7 @@ export const messages = {
   "db.locked":
     "Thư mục dữ liệu {dir} đang được một tiến trình khác (PID {pid}) sử dụng. PGlite chỉ cho một tiến trình mở dữ liệu: hãy dừng tiến trình kia, hoặc dùng PostgreSQL qua DATABASE_URL.",
 
-  "error.unauthenticated": "Bạn cần đăng nhập để tiếp tục.",
-  "error.forbidden": "Bạn không có quyền thực hiện thao tác này.",
-  "error.notFound": "Không tìm thấy nội dung yêu cầu.",
-  "error.invalid": "Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.",
-  "error.network": "Không kết nối được với máy chủ. Kiểm tra mạng rồi thử lại.",
-  "error.unexpected": "Đã có lỗi ngoài dự kiến. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị viên.",
-  "error.submitFailed": "Không gửi được dữ liệu: nội dung quá lớn hoặc mất kết nối. Vui lòng kiểm tra và thử lại.",
-  "error.pageTitle": "Đã có lỗi xảy ra",
-  "error.retry": "Thử lại",
-  "error.notFoundTitle": "Không tìm thấy trang",
-  "error.notFoundBody": "Trang bạn tìm không tồn tại hoặc bạn không có quyền xem.",
-  "error.backHome": "Về trang chủ",
+  ...errorMessages,
 
   "validation.required": "Vui lòng nhập thông tin này.",
   "validation.tooShort": "Cần ít nhất {min} ký tự.",

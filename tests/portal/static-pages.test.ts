@@ -2,14 +2,14 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
 import { config as proxyConfig } from "@/proxy";
-import { isStaticPublicPage, STATIC_PAGE_SECTIONS } from "@/lib/cache/static-pages";
+import { HOME_PAGE_ROUTE, isStaticPublicPage, STATIC_PAGE_SECTIONS } from "@/lib/cache/static-pages";
 
 // What Next.js compiles proxy matchers and header sources with (it ships no types for it).
 const { pathToRegexp } = createRequire(import.meta.url)("next/dist/compiled/path-to-regexp") as { pathToRegexp: (source: string) => RegExp };
 
 const UUID = "2f1c7a4e-5b7d-4c8e-9a0b-1c2d3e4f5a6b";
-const staticPages = [`/van-ban/${UUID}`, "/an-pham/ban-tin-so-1-2026", "/thu-vien/dai-hoi-2026", "/van-ban/khong-co", "/tin-tuc/ra-quan-don-ve-sinh-phuong-ba-dinh", "/gioi-thieu/lich-su-truyen-thong"];
-const otherPages = ["/", "/to-chuc", "/van-ban", "/an-pham", "/thu-vien", "/tin-tuc", "/chuyen-muc/tin-hoat-dong", "/gioi-thieu", "/xac-thuc", "/dang-nhap", "/lam-viec", "/lam-viec/van-ban/moi", `/lam-viec/van-ban/${UUID}`];
+const staticPages = [`/van-ban/${UUID}`, "/an-pham/ban-tin-so-1-2026", "/thu-vien/dai-hoi-2026", "/van-ban/khong-co", "/tin-tuc/ra-quan-don-ve-sinh-phuong-ba-dinh", "/gioi-thieu/lich-su-truyen-thong", "/", "/trang-chu/chinh"];
+const otherPages = ["/to-chuc", "/van-ban", "/an-pham", "/thu-vien", "/tin-tuc", "/chuyen-muc/tin-hoat-dong", "/gioi-thieu", "/xac-thuc", "/dang-nhap", "/lam-viec", "/lam-viec/van-ban/moi", `/lam-viec/van-ban/${UUID}`];
 
 const proxyRuns = (path: string) => proxyConfig.matcher.some((m) => pathToRegexp(m.source).test(path));
 
@@ -41,5 +41,13 @@ describe("statically rendered public pages and the CSP", () => {
         expect(csp).toContain(directive);
       }
     }
+  });
+});
+
+describe("the home page", () => {
+  it("is served from the cached route it is rewritten to", async () => {
+    const rewrites = await nextConfig.rewrites!();
+    expect(Array.isArray(rewrites) ? rewrites : rewrites.afterFiles).toContainEqual({ source: "/", destination: HOME_PAGE_ROUTE });
+    expect(isStaticPublicPage(HOME_PAGE_ROUTE)).toBe(true);
   });
 });

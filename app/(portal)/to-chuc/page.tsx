@@ -5,7 +5,8 @@ import { formatDate } from "@/lib/i18n/format";
 import { listPublicUnits } from "@/lib/org/units";
 import { compareUnitNames } from "@/lib/org/sort";
 
-// Per request from cached data, like the home page (app/(portal)/page.tsx says why).
+// Per request from cached data: a page without route parameters would be prerendered by `next build`,
+// which has no database (lib/cache/static-pages.ts).
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: t("portal.orgTreeTitle") };
 

@@ -33,7 +33,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
           </div>
           <p id="verify-code-error" className="text-sm text-red-700" aria-live="polite">{badCode ? t("verify.badCode") : ""}</p>
         </form>
-        <VerifyFile />
+        <VerifyFile text={{ label: t("verify.fileLabel"), hint: t("verify.fileHint"), hashFailed: t("verify.hashFailed") }} />
       </div>
       {asked && !badCode && (
         <section aria-live="polite" className="space-y-3">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { cachedPublic, publicSettings, publicTags } from "@/lib/cache/public";
+import { HOME_PAGE_KEY } from "@/lib/cache/static-pages";
 import { recentPublicDocuments } from "@/lib/documents/public";
 import { findDocumentType } from "@/lib/documents/types";
 import { t } from "@/lib/i18n";
@@ -10,15 +12,21 @@ import { listPublicPublications } from "@/lib/publications/public";
 import { ArticleCard } from "@/components/portal/news/article-card";
 import { Alert } from "@/components/ui/alert";
 
-// Rendered per request from cached data: a page without route parameters would be prerendered
-// by `next build`, which has no database (see lib/cache/static-pages.ts for the cached pages).
-export const dynamic = "force-dynamic";
+// The home page, "/" (next.config.ts rewrites it here). A route parameter keeps `next build`,
+// which has no database, from prerendering it: it is rendered on its first visit and kept until
+// an article, document or publication is published or changed (lib/cache/static-pages.ts).
+export const revalidate = 3600;
+export async function generateStaticParams(): Promise<{ ban: string }[]> {
+  return [];
+}
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/rss+xml": "/tin-tuc/rss.xml" } } };
 
 const FEATURED = 3;
 
-export default async function HomePage() {
+export default async function HomePage({ params }: { params: Promise<{ ban: string }> }) {
+  // One home page only: any other value would be one more page kept in the cache.
+  if ((await params).ban !== HOME_PAGE_KEY) notFound();
   const settings = await publicSettings();
   if (!settings) return <Alert>{t("portal.notSetUp")}</Alert>;
   const [featured, latest, perCategory, documents, publications] = await Promise.all([
