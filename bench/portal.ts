@@ -7,7 +7,8 @@
  *    the category page must show it on the very next request; then a cached article page under
  *    autocannon (≥ 1,000 requests/s), with the home and category pages for comparison;
  * 2. first-load JavaScript of every public page ≤ 100 KB compressed: the <script src="/_next/…">
- *    of each page's HTML fetched and compressed here (gzip and brotli, node:zlib);
+ *    of each page's HTML fetched and compressed here (gzip and brotli, node:zlib), beside the same
+ *    measure of an empty Next.js app built with the same versions (bench/first-load-js.ts);
  * 3. Lighthouse performance and accessibility ≥ 90 on the home, a category and an article page,
  *    mobile (Lighthouse's default) and desktop, in the system Chromium.
  *
@@ -17,6 +18,7 @@
  *   --build          `next build` first when .next is missing or older than the sources
  *   --no-load        no autocannon runs      --no-lighthouse   no Lighthouse
  *   --mobile-only    Lighthouse mobile only (default: mobile and desktop)
+ *   --no-floor       no build of an empty Next.js app to print the framework's own first-load JS
  *   BENCH_HTTP_SECONDS (20), BENCH_HTTP_CONNECTIONS (10), CHROME_PATH (/usr/bin/chromium),
  *   BENCH_LIGHTHOUSE_RUNS (3: each page and form factor is run that many times, the median printed)
  */
@@ -26,7 +28,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { brotliCompressSync, gzipSync } from "node:zlib";
+import { compress, emptyAppFloor, type Floor, scriptSources, type Sizes } from "./first-load-js";
 import { buildExists, cpuSeconds, load, type LoadResult, type ProductionServer, sequential, startProductionServer } from "./documents-http";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -262,12 +264,6 @@ async function revalidationOnPublish(base: string, s: Subjects, routes: { articl
 // ---------------------------------------------------------------------------------------------
 // 2. First-load JavaScript
 
-interface Sizes {
-  raw: number;
-  gzip: number;
-  brotli: number;
-}
-
 interface RouteJs {
   route: string;
   status: number;
@@ -276,18 +272,6 @@ interface RouteJs {
   html: Sizes;
 }
 
-const compress = (buffer: Buffer): Sizes => ({ raw: buffer.length, gzip: gzipSync(buffer).length, brotli: brotliCompressSync(buffer).length });
-
-/** The <script src> under /_next/ of a page's HTML, without nomodule ones (modern browsers skip them). */
-function scriptSources(html: string): string[] {
-  const sources = new Set<string>();
-  for (const [, attributes] of html.matchAll(/<script\b([^>]*)>/gi)) {
-    const src = /\bsrc=(?:"([^"]*)"|'([^']*)')/i.exec(attributes!);
-    const url = (src?.[1] ?? src?.[2] ?? "").replace(/&amp;/g, "&");
-    if (url.startsWith("/_next/") && !/\bnomodule\b/i.test(attributes!)) sources.add(url);
-  }
-  return [...sources];
-}
 
 async function firstLoadJs(base: string, routes: string[]) {
   const chunks = new Map<string, Sizes>();
@@ -477,9 +461,9 @@ async function main() {
   } catch (error) {
     console.log(`  FAILED: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const articleCached = cacheOf.get(article) === "HIT";
+  const cached = cacheOf.get(article) === "HIT" && cacheOf.get("/") === "HIT";
   targets.push(
-    `[cache] article page served from the cache on repeat visits (x-nextjs-cache ${cacheOf.get(article)}); home page rendered per request from cached data (x-nextjs-cache ${cacheOf.get("/")}); a published change shows on the next request of the article, home, news and category pages: ${revalidated ? "yes" : "NO"} ${verdict(articleCached && revalidated)}`,
+    `[cache] article and home pages served from the cache on repeat visits (x-nextjs-cache ${cacheOf.get(article)}, ${cacheOf.get("/")}); a published change shows on the next request of the article, home, news and category pages: ${revalidated ? "yes" : "NO"} ${verdict(cached && revalidated)}`,
   );
 
   // 2. First-load JavaScript.
@@ -495,8 +479,20 @@ async function main() {
   console.log(`  the largest of the ${shared.length} scripts (gzip, pages loading it):`);
   for (const c of shared.slice(0, 8)) console.log(`    ${kb(c.sizes.gzip).padStart(9)}  ${String(c.pages).padStart(2)}/${js.routes.length}  ${c.src}`);
   const heaviest = [...js.routes].sort((a, b) => b.js.gzip - a.js.gzip)[0]!;
+  let floor: Floor | null = null;
+  if (!args.has("--no-floor")) {
+    try {
+      floor = await emptyAppFloor(ROOT);
+      console.log(
+        `  the floor: an empty App Router app (a layout and a page, no client component) built here with ${floor.versions} in ${floor.buildSeconds.toFixed(0)} s: ${floor.scripts} scripts, ${kb(floor.js.gzip)} gzip = ${ratio(floor.js.gzip / 1024, FIRST_LOAD_TARGET_KB)}, ${kb(floor.js.brotli)} brotli = ${ratio(floor.js.brotli / 1024, FIRST_LOAD_TARGET_KB)}`,
+      );
+      console.log(`  the heaviest page ${short(heaviest.route)} over that floor: ${kb(heaviest.js.gzip - floor.js.gzip)} gzip, ${kb(heaviest.js.brotli - floor.js.brotli)} brotli`);
+    } catch (error) {
+      console.log(`  the floor: FAILED ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   targets.push(
-    `[first-load JS] heaviest public page ${short(heaviest.route)} ${kb(heaviest.js.gzip)} gzip / ${FIRST_LOAD_TARGET_KB} KB = ${ratio(heaviest.js.gzip / 1024, FIRST_LOAD_TARGET_KB)} (${kb(heaviest.js.brotli)} brotli = ${ratio(heaviest.js.brotli / 1024, FIRST_LOAD_TARGET_KB)}); ${js.routes.filter((r) => r.js.gzip / 1024 <= FIRST_LOAD_TARGET_KB).length}/${js.routes.length} pages within ${verdict(js.routes.every((r) => r.js.gzip / 1024 <= FIRST_LOAD_TARGET_KB))}`,
+    `[first-load JS] heaviest public page ${short(heaviest.route)} ${kb(heaviest.js.gzip)} gzip / ${FIRST_LOAD_TARGET_KB} KB = ${ratio(heaviest.js.gzip / 1024, FIRST_LOAD_TARGET_KB)} (${kb(heaviest.js.brotli)} brotli = ${ratio(heaviest.js.brotli / 1024, FIRST_LOAD_TARGET_KB)}); ${js.routes.filter((r) => r.js.gzip / 1024 <= FIRST_LOAD_TARGET_KB).length}/${js.routes.length} pages within ${verdict(js.routes.every((r) => r.js.gzip / 1024 <= FIRST_LOAD_TARGET_KB))}${floor ? `; an empty Next.js app's floor is ${kb(floor.js.gzip)} gzip (${ratio(floor.js.gzip / 1024, FIRST_LOAD_TARGET_KB)}), the page adds ${kb(heaviest.js.gzip - floor.js.gzip)}` : ""}`,
   );
 
   // 3. Lighthouse.
