@@ -5,3 +5,4 @@ export * from "./mail";
 export * from "./members";
 export * from "./documents";
 export * from "./portal";
+export * from "./stats";

@@ -96,6 +96,11 @@ export const members = pgTable(
     lawfulBasis: text("lawful_basis").notNull().default("consent"),
     /** The import batch that created the record, if any. */
     importBatchId: uuid("import_batch_id"),
+    /**
+     * The day (Vietnam) since which the record shows what the statistics count as they are now;
+     * set by the database on every change to those fields (db/schema/stats.ts).
+     */
+    countedSince: date("counted_since").notNull().default(sql`current_date`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "article.write",
   "article.review",
   "portal.manage",
+  "stats.read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -46,11 +47,12 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "article.write",
     "article.review",
     "portal.manage",
+    "stats.read",
   ],
-  // Leaders read records of their units; national IDs stay masked for them.
-  leader: ["org.unit.read", "account.read", "audit.read", "member.read", "document.read"],
+  // Leaders read records of their units and the statistics of everything below; national IDs stay masked for them.
+  leader: ["org.unit.read", "account.read", "audit.read", "member.read", "document.read", "stats.read"],
   // Officers draft and keep documents of their units; clerks register, number and publish them.
-  officer: ["org.unit.read", "account.read", "member.read", "member.manage", "member.viewId", "document.read", "document.manage"],
+  officer: ["org.unit.read", "account.read", "member.read", "member.manage", "member.viewId", "document.read", "document.manage", "stats.read"],
   clerk: ["org.unit.read", "document.read", "document.manage"],
   // Editors run the portal: publications, the media library, the news of their units (reviewing
   // what collaborators submit) and, held at the top unit, the site itself (categories, banners,
