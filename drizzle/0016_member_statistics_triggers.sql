@@ -163,16 +163,17 @@ CREATE TRIGGER stats_members_deleted AFTER DELETE ON members REFERENCING OLD TAB
 --> statement-breakpoint
 -- Lifecycle steps, on the day they took effect. A transfer counts in for the units above its
 -- destination and out for those above its origin, and not for the units above both.
-CREATE OR REPLACE FUNCTION stat_flow_rows(sign integer, kind member_event_kind, unit_id uuid, other_unit_id uuid, day date, n integer)
+CREATE OR REPLACE FUNCTION stat_flow_rows(p_sign integer, p_kind member_event_kind, p_unit uuid, p_other uuid, p_day date, p_n integer)
 RETURNS TABLE(unit_id uuid, day date, kind text, n integer) LANGUAGE sql STABLE AS $$
-  SELECT a.unit_id, day, kind::text, sign * n FROM stat_units_above(unit_id) a
-  WHERE kind IN ('admitted', 'matured_out', 'left', 'removed', 'expelled', 'deceased') AND unit_id IS NOT NULL
+  -- Parameters are prefixed: in a SQL function a column of the same name would win over them.
+  SELECT a.unit_id, p_day, p_kind::text, p_sign * p_n FROM stat_units_above(p_unit) a
+  WHERE p_kind IN ('admitted', 'matured_out', 'left', 'removed', 'expelled', 'deceased') AND p_unit IS NOT NULL
   UNION ALL
-  SELECT a.unit_id, day, 'transfer_in', sign * n FROM stat_units_above(unit_id) a
-  WHERE kind = 'transfer_accepted' AND a.unit_id NOT IN (SELECT b.unit_id FROM stat_units_above(other_unit_id) b)
+  SELECT a.unit_id, p_day, 'transfer_in', p_sign * p_n FROM stat_units_above(p_unit) a
+  WHERE p_kind = 'transfer_accepted' AND a.unit_id NOT IN (SELECT b.unit_id FROM stat_units_above(p_other) b)
   UNION ALL
-  SELECT b.unit_id, day, 'transfer_out', sign * n FROM stat_units_above(other_unit_id) b
-  WHERE kind = 'transfer_accepted' AND b.unit_id NOT IN (SELECT a.unit_id FROM stat_units_above(unit_id) a)
+  SELECT b.unit_id, p_day, 'transfer_out', p_sign * p_n FROM stat_units_above(p_other) b
+  WHERE p_kind = 'transfer_accepted' AND b.unit_id NOT IN (SELECT a.unit_id FROM stat_units_above(p_unit) a)
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION stats_events_changed() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,4 +1,5 @@
 import { getTableName, sql, type SQL } from "drizzle-orm";
+import type { Db } from "./types";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 /**
@@ -8,4 +9,10 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
  */
 export function outer(column: AnyPgColumn): SQL {
   return sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
+}
+
+/** Rows of a raw query on either driver (PGlite answers { rows }, postgres.js an array). */
+export async function queryRows<T>(db: Db, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

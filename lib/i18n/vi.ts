@@ -1378,6 +1378,9 @@ export const messages = {
   "report.noMedian": "Chưa có",
   "report.noCategories": "Chưa có chuyên mục nào.",
   "report.noAuthors": "Không có cộng tác viên nào hoạt động trong tháng.",
+  // ── stats: figures (issue 6)
+  "stats.asOfFuture": "Ngày thống kê không được sau ngày hôm nay.",
+
   // ── stats: activity (issue 6)
   "stats.reversedRange": "Ngày bắt đầu phải trước hoặc trùng ngày kết thúc.",
   "stats.futureDate": "Ngày kết thúc không được sau ngày hôm nay.",
