@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { members } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { queryRows } from "@/lib/db/sql";
 import { foldVietnamese } from "@/lib/i18n/format";
 import { decodeSortKeyField, sortKeyLetters } from "@/lib/i18n/sort-key";
 
@@ -123,14 +124,10 @@ function mergeTop(lists: Hit[][], k: number, dir: Dir): Hit[] {
   return [...unique.values()].sort((a, b) => compareHits(a, b, dir)).slice(0, k);
 }
 
-async function query<T>(db: Db, statement: SQL): Promise<T[]> {
-  const result = (await db.execute(statement)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** The given names in use, in name order: one index probe per name. */
 async function givenGroups(db: Db): Promise<GivenGroup[]> {
-  const keys = await query<{ k: string }>(
+  const keys = await queryRows<{ k: string }>(
     db,
     sql`with recursive g(k) as (
       (select split_part(sort_key, ' ', 1) from members order by sort_key collate "C" limit 1)
@@ -175,7 +172,7 @@ function inRun(p: Pattern): SQL {
 async function givenSide(ctx: Context, p: Pattern, groups: GivenGroup[], k: number): Promise<Hit[]> {
   const hits: Hit[] = [];
   for (let from = 0, size = 1; from < groups.length && hits.length < k; from += size, size *= 4) {
-    const found = await query<Hit>(ctx.db, sql`select x.id, x.sk from ${runs(groups.slice(from, from + size))} cross join lateral (${indexWalk(ctx, inRun(p), k - hits.length)}) x`);
+    const found = await queryRows<Hit>(ctx.db, sql`select x.id, x.sk from ${runs(groups.slice(from, from + size))} cross join lateral (${indexWalk(ctx, inRun(p), k - hits.length)}) x`);
     hits.push(...found.sort((a, b) => compareHits(a, b, ctx.dir)).slice(0, k - hits.length));
   }
   return hits;
@@ -184,7 +181,7 @@ async function givenSide(ctx: Context, p: Pattern, groups: GivenGroup[], k: numb
 /** How many rows touch a chosen given name, counted up to REST_PROBE. */
 async function countGivenSide(ctx: Context, p: Pattern, groups: GivenGroup[]): Promise<number> {
   if (groups.length === 0) return 0;
-  const [row] = await query<{ n: number }>(
+  const [row] = await queryRows<{ n: number }>(
     ctx.db,
     sql`select count(*)::int as n from (select 1 from ${runs(groups)} cross join lateral (${indexWalk(ctx, inRun(p), REST_PROBE)}) x limit ${REST_PROBE}) c`,
   );
@@ -199,7 +196,7 @@ interface Probe {
 
 /** Rows whose name_rest is LIKE `like` (its trigram index), up to REST_PROBE of them. */
 async function probe(ctx: Context, like: string): Promise<Probe> {
-  const rows = await query<RestRow>(
+  const rows = await queryRows<RestRow>(
     ctx.db,
     sql`select ${members.id}::text as id, ${members.sortKey} as sk, ${members.nameRest} as rest from ${members}
       where ${members.nameRest} like ${like}${ctx.where ? sql` and ${ctx.where}` : sql``}
@@ -257,7 +254,7 @@ async function top(ctx: Context, prep: Prepared, k: number): Promise<Hit[]> {
   // members_sort_idx, up to the k-th given-name match if there is one.
   const op = sql.raw(ctx.dir === "asc" ? "<=" : ">=");
   const bound = given.length >= k ? sql`s.sort_key collate "C" ${op} ${given[k - 1]!.sk} and ` : sql``;
-  const walked = await query<Hit>(ctx.db, indexWalk(ctx, sql`${bound}${restContains(S, prep.p)}`, k));
+  const walked = await queryRows<Hit>(ctx.db, indexWalk(ctx, sql`${bound}${restContains(S, prep.p)}`, k));
   return mergeTop([given, walked], k, ctx.dir);
 }
 
@@ -275,7 +272,7 @@ async function countMatches(ctx: Context, prep: Prepared) {
     total = rest.rows.length + given - rest.rows.filter((r) => keys.has(runKey(r.sk)) && p.restEndsWith(r.rest)).length;
   } else {
     // Too short for trigrams: the rests are counted along members_sort_idx.
-    const [row] = await query<{ n: number }>(ctx.db, sql`select count(*)::int as n from (${indexWalk(ctx, sql`${restContains(S, p)} and not ${inAnyRun(groups, p, S)}`, REST_PROBE)}) c`);
+    const [row] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from (${indexWalk(ctx, sql`${restContains(S, p)} and not ${inAnyRun(groups, p, S)}`, REST_PROBE)}) c`);
     total = given + (row?.n ?? 0);
   }
   return total > SEARCH_COUNT_CAP ? capped : { total, totalCapped: false };

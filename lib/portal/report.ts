@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { InvalidInputError } from "@/lib/auth/errors";
 import { inScope, requirePermission } from "@/lib/auth/guard";
 import type { Db } from "@/lib/db";
+import { queryRows } from "@/lib/db/sql";
 import { t, type MessageKey } from "@/lib/i18n";
 import { compareVietnameseNames, todayInVietnam } from "@/lib/i18n/format";
 import { findUnitInScope } from "@/lib/org/units";
@@ -160,7 +161,7 @@ async function monthFigures(db: Db, where: SQL, month: string) {
   const nextFirstDay = `${nextMonthOf(month)}-01`;
   const start = sql`(${firstDay}::timestamp at time zone 'Asia/Ho_Chi_Minh')`;
   const end = sql`(${nextFirstDay}::timestamp at time zone 'Asia/Ho_Chi_Minh')`;
-  const rows = await query<GroupRow>(
+  const rows = await queryRows<GroupRow>(
     db,
     sql`with scoped as not materialized (
       select ${articles.id} as id, ${articles.categoryId} as category_id, ${articles.authorId} as author_id
@@ -281,7 +282,7 @@ function categoryRows(categories: Category[], figures: Map<string, Figures>): Ca
 async function authorRows(db: Db, figures: Figures[]): Promise<AuthorFigures[]> {
   if (figures.length === 0) return [];
   const ids = figures.map((f) => f.key!);
-  const names = await query<{ id: string; full_name: string }>(
+  const names = await queryRows<{ id: string; full_name: string }>(
     db,
     sql`select ${users.id} as id, ${users.fullName} as full_name from ${users} where ${users.id} in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
   );
@@ -291,8 +292,3 @@ async function authorRows(db: Db, figures: Figures[]): Promise<AuthorFigures[]> 
     .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
 }
 
-/** Rows of a raw query on either driver (PGlite answers { rows }, postgres.js an array). */
-async function query<T>(db: Db, statement: SQL): Promise<T[]> {
-  const result = (await db.execute(statement)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}

@@ -1,9 +1,10 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { articles, articleViewDays, documents, units } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { InvalidInputError, NotFoundError } from "@/lib/auth/errors";
 import { inScope, requirePermission } from "@/lib/auth/guard";
 import type { Db } from "@/lib/db";
+import { queryRows } from "@/lib/db/sql";
 import { publiclyVisible } from "@/lib/documents/service";
 import type { MessageKey } from "@/lib/i18n";
 import { todayInVietnam } from "@/lib/i18n/format";
@@ -107,7 +108,7 @@ export async function unitActivity(db: Db, actor: Actor | null, query: ActivityQ
       .select({ id: units.id, name: units.name, code: units.code, level: units.level, activeTo: units.activeTo, path: units.path })
       .from(units)
       .where(and(eq(units.parentId, unit.id), sql`${units.activeFrom} <= ${to}::date`, sql`(${units.activeTo} is null or ${units.activeTo} >= ${to}::date)`)),
-    selectRows<GroupRow>(
+    queryRows<GroupRow>(
       db,
       sql`with subtree as not materialized (
         select ${units.id} as id, ${units.path} as path from ${units} where ${units.path} <@ ${unit.path}::ltree
@@ -173,7 +174,3 @@ function unitRef(row: { id: string; name: string; code: string; level: number; a
   return { id: row.id, name: row.name, code: row.code, level: row.level, activeTo: row.activeTo };
 }
 
-async function selectRows<T>(db: Db, statement: SQL): Promise<T[]> {
-  const result = (await db.execute(statement)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}

@@ -61,7 +61,8 @@ export function resolvePeriod(query: { asOf?: string; from?: string; to?: string
   const to = query.to ?? asOf;
   const from = query.from ?? `${to.slice(0, 4)}-01-01`;
   if (asOf > today) errors.asOf = "stats.asOfFuture";
-  if (to > today) errors.to = "stats.futureDate";
+  // A period not given follows the as-of day: only the field the user typed is named.
+  if (to > today && (query.to !== undefined || asOf <= today)) errors.to = "stats.futureDate";
   if (from > to) errors.from = "stats.reversedRange";
   if (Object.keys(errors).length > 0) throw new InvalidInputError(errors);
   return { asOf, lastYearAsOf: sameDayLastYear(asOf), from, to, lastYearFrom: sameDayLastYear(from), lastYearTo: sameDayLastYear(to) };

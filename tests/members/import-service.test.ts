@@ -22,6 +22,8 @@ import {
 } from "@/lib/members/import/service";
 import { sha256 } from "@/lib/members/import/storage";
 import { getMember } from "@/lib/members/service";
+import { statsDashboard } from "@/lib/stats/dashboard";
+import { directMemberCounts } from "@/lib/stats/direct";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { createTestDatabase, onPostgres } from "../helpers/db";
 import { actorFor, countRows, makeMember, unitByCode } from "../helpers/fixtures";
@@ -126,6 +128,12 @@ describe("member import batches", () => {
 
     const counts = await commitImport(db, officer, { batchId: id });
     expect(counts).toEqual({ created: 2, updated: 0, secondary: 1, skipped: 2 });
+    // The statistics counted them in the same transaction (the triggers see the import's COPY too).
+    const stats = await statsDashboard(db, officer, { unitId: ward.id });
+    const direct = await directMemberCounts(db, ward.id, todayInVietnam());
+    expect(stats.figures.members.count).toBe(direct.members);
+    expect(Object.fromEntries(stats.figures.breakdowns.ethnicity.filter((r) => r.count > 0).map((r) => [r.key, r.count]))).toEqual(direct.breakdowns.ethnicity);
+    expect(stats.figures.breakdowns.ethnicity.find((r) => r.key === "Tày")?.count).toBeGreaterThanOrEqual(1);
     const created = await db.select().from(members).where(eq(members.importBatchId, id)).orderBy(members.fullName);
     expect(created.map((m) => [m.fullName, m.birthDate, m.birthYearOnly, m.unitId, m.nationalId])).toEqual([
       ["Lê Văn Cường A", "1999-01-01", true, ward.id, null],
