@@ -5,7 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import { ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from "@/lib/auth/errors";
 import type { DatabaseHandle, Db } from "@/lib/db";
 import { todayInVietnam } from "@/lib/i18n/format";
-import { mergeUnit, pathLabel } from "@/lib/org/units";
+import { mergeUnit, moveUnit, pathLabel } from "@/lib/org/units";
 import { statsDashboard } from "@/lib/stats/dashboard";
 import { directMemberCounts } from "@/lib/stats/direct";
 import { createTestDatabase } from "../helpers/db";
@@ -141,5 +141,30 @@ describe("merged units", () => {
     expect(after.hanoiNow.children.map((c) => c.unit.id)).not.toContain(a!.unit.id);
     const hanoiYesterday = await statsDashboard(db, central, { unitId: hanoi.unit.id, asOf: yesterday });
     expect(hanoiYesterday.children.find((c) => c.unit.id === a!.unit.id)?.members).toEqual(before.a.figures.members);
+  });
+});
+
+describe("a unit moved to another parent", () => {
+  it("takes its figures along from today; yesterday's stay where they were", async () => {
+    const central = await actorFor(db, "lanhdao");
+    const admin = await actorFor(db, "admin");
+    const hanoi = await unitByCode(db, "HA-NOI");
+    const tq = await unitByCode(db, "TUYEN-QUANG");
+    const moving = (await statsDashboard(db, central, { unitId: hanoi.id })).children.find((c) => c.members.count > 0)!;
+    const snapshot = async (asOf?: string) => ({
+      hanoi: (await statsDashboard(db, central, { unitId: hanoi.id, asOf })).figures,
+      tq: (await statsDashboard(db, central, { unitId: tq.id, asOf })).figures,
+    });
+    const yesterdayBefore = await snapshot(yesterday);
+    const nowBefore = await snapshot();
+    await moveUnit(db, admin, { id: moving.unit.id, newParentId: tq.id });
+    const yesterdayAfter = await snapshot(yesterday);
+    const nowAfter = await snapshot();
+    expect(yesterdayAfter).toEqual(yesterdayBefore);
+    expect(nowAfter.hanoi.members.count).toBe(nowBefore.hanoi.members.count - moving.members.count);
+    expect(nowAfter.tq.members.count).toBe(nowBefore.tq.members.count + moving.members.count);
+    expect(nowAfter.tq.members.count).toBe((await directMemberCounts(db, tq.id, today)).members);
+    const direct = await directMemberCounts(db, hanoi.id, today);
+    expect(Object.fromEntries(Object.entries(nowAfter.hanoi.quality).map(([k, v]) => [k, v.count]))).toEqual(direct.quality);
   });
 });
