@@ -23,9 +23,10 @@ export interface ChartProps {
 const WIDTH = 540;
 
 /**
- * A bar chart from plain figures and labels translated on the server. Drawn at a fixed size in
- * SVG, so the server renders it and it prints as drawn; without animation, so a print or a
- * screenshot taken at once shows the real bars.
+ * A bar chart from plain figures and labels translated on the server. Recharts draws it in the
+ * browser (the table beside it is in the server's HTML), in SVG at a fixed size that CSS scales
+ * down to its box, so it prints as drawn; without animation, so a print or a screenshot taken at
+ * once shows the real bars.
  */
 export function StatsBarChart({ title, data, series, layout = "bars", stacked = false }: ChartProps) {
   const rows = data.map((d) => Object.fromEntries([["label", d.label], ...d.values.map((v, i) => [`s${i}`, v])]));

@@ -47,7 +47,7 @@ export function ChartWithTable({ model, chart, hrefFor, wide = false }: { model:
   return (
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:break-inside-avoid print:border-0 print:p-0 print:shadow-none">
       <h3 className="text-base font-semibold text-slate-900">{model.caption}</h3>
-      <div className={`grid gap-4 ${wide ? "" : "xl:grid-cols-2"} print:block print:space-y-2`}>
+      <div className={`grid items-start gap-4 ${wide ? "" : "xl:grid-cols-2"} print:block print:space-y-2`}>
         {charts.some((c) => c.data.length > 0) && (
           <div className="space-y-4">
             {charts.map(({ spec, data, series, truncated }, i) => (
