@@ -22,7 +22,10 @@ export function EvaluationSection({ d }: { d: Dashboard }) {
   return (
     <section className="space-y-3" aria-labelledby="danh-gia">
       <SectionHeading id="danh-gia" title={t("statsPage.section.evaluations")} />
-      <ChartWithTable model={evaluationTable(d)} chart={{ columns: [1, 2, 3, 4], colors: COLORS.levels, layout: "columns", stacked: true }} />
+      <ChartWithTable
+        model={{ ...evaluationTable(d), caption: t("statsPage.section.evaluationsByLevel") }}
+        chart={{ columns: [1, 2, 3, 4], colors: COLORS.levels, layout: "columns", stacked: true }}
+      />
     </section>
   );
 }

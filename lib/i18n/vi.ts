@@ -1437,6 +1437,7 @@ export const messages = {
   "statsPage.section.flowTotals": "Biến động trong kỳ, so với cùng kỳ năm trước",
   "statsPage.section.flowMonths": "Biến động theo tháng",
   "statsPage.section.evaluations": "Kết quả đánh giá, xếp loại theo năm",
+  "statsPage.section.evaluationsByLevel": "Số hội viên theo mức xếp loại của từng năm",
   "statsPage.section.quality": "Chất lượng dữ liệu",
   "statsPage.section.qualityNote": "Số hồ sơ hội viên hiện có còn thiếu thông tin; tỷ lệ tính trên số hội viên hiện có.",
   "statsPage.section.children": "Đơn vị trực thuộc",
