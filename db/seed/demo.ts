@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import {
   orgSettings,
   passwordHistory,
@@ -12,7 +12,7 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/types";
 import { todayInVietnam } from "@/lib/i18n/format";
-import { countRecordsSince } from "@/lib/stats/rebuild";
+import { countFromOlderRegister } from "@/lib/stats/rebuild";
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, demoEmail, type DemoAccount } from "./accounts";
 import {
   DEMO_COMMUNES,
@@ -225,7 +225,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<{
 
     await seedMembers(tx, { today: options.today ?? todayInVietnam() });
     // The demo's members come from an older register: the statistics show each from the day it joined.
-    await countRecordsSince(tx, sql`coalesce(joined_on, counted_since)`);
+    await countFromOlderRegister(tx);
     await seedPortalPages(tx);
     await seedPortalSite(tx, { today: options.today });
     await seedPortalArticles(tx, { today: options.today });

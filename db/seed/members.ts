@@ -526,7 +526,8 @@ export function generateMembers(unitRows: readonly SeedUnit[], options: Generate
     });
     placeOfMember.push(place);
 
-    out.events.push({ memberId: id, kind: "recorded", occurredOn: joinedOn, unitId: place.unit.id });
+    // Members who joined since last January were admitted through Kết Nối; older ones were recorded from the registers.
+    out.events.push({ memberId: id, kind: joinedOn >= `${year - 1}-01-01` ? "admitted" : "recorded", occurredOn: joinedOn, unitId: place.unit.id });
 
     // Evaluations for the last two completed years, for members who were in the Hội all year.
     if (rng.chance(0.6)) {

@@ -139,10 +139,12 @@ describe("demo members", () => {
     expect(row!.n).toBe(0);
   });
 
-  it("records every member, evaluates with a matching event, and dates every exit with a reason", async () => {
+  it("records or admits every member, evaluates with a matching event, and dates every exit with a reason", async () => {
     const [missing] = await query<{ n: number }>(
       `select count(*)::int as n from members m
-       where not exists (select 1 from member_events e where e.member_id = m.id and e.kind = 'recorded')`,
+       where not exists (select 1 from member_events e where e.member_id = m.id and e.occurred_on = m.joined_on
+         and e.kind = (case when m.joined_on >= make_date(extract(year from $1::date)::int - 1, 1, 1) then 'admitted' else 'recorded' end)::member_event_kind)`,
+      [TODAY],
     );
     expect(missing!.n).toBe(0);
 
