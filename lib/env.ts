@@ -26,6 +26,8 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.preprocess(blankAsUnset, z.string().optional()),
   S3_SECRET_ACCESS_KEY: z.preprocess(blankAsUnset, z.string().optional()),
   S3_PREFIX: z.string().default(""),
+  /** The Jitsi Meet server online rooms live on: a room's link is this address plus its name. */
+  JITSI_BASE_URL: z.string().url("JITSI_BASE_URL phải là một địa chỉ URL, ví dụ https://meet.jit.si").default("https://meet.jit.si"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -6,3 +6,4 @@ export * from "./members";
 export * from "./documents";
 export * from "./portal";
 export * from "./stats";
+export * from "./meetings";

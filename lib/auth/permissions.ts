@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   "article.review",
   "portal.manage",
   "stats.read",
+  "meeting.read",
+  "meeting.manage",
+  "room.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -48,12 +51,16 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "article.review",
     "portal.manage",
     "stats.read",
+    "meeting.read",
+    "meeting.manage",
+    "room.manage",
   ],
   // Leaders read records of their units and the statistics of everything below; national IDs stay masked for them.
-  leader: ["org.unit.read", "account.read", "audit.read", "member.read", "document.read", "stats.read"],
+  leader: ["org.unit.read", "account.read", "audit.read", "member.read", "document.read", "stats.read", "meeting.read", "meeting.manage"],
   // Officers draft and keep documents of their units; clerks register, number and publish them.
-  officer: ["org.unit.read", "account.read", "member.read", "member.manage", "member.viewId", "document.read", "document.manage", "stats.read"],
-  clerk: ["org.unit.read", "document.read", "document.manage"],
+  officer: ["org.unit.read", "account.read", "member.read", "member.manage", "member.viewId", "document.read", "document.manage", "stats.read", "meeting.read", "meeting.manage"],
+  // The office (văn phòng) also keeps the meeting rooms and decides who may book them.
+  clerk: ["org.unit.read", "document.read", "document.manage", "meeting.read", "meeting.manage", "room.manage"],
   // Editors run the portal: publications, the media library, the news of their units (reviewing
   // what collaborators submit) and, held at the top unit, the site itself (categories, banners,
   // partner links, the organisation's pages).
