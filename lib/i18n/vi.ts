@@ -1497,6 +1497,14 @@ export const messages = {
   "statsPage.sheet.children": "Đơn vị trực thuộc",
   "statsPage.sheet.activity": "Hoạt động",
   "statsPage.sheet.title": "Thống kê {unit}, số liệu ngày {date}",
+  // ── meetings: rooms and bookings (issue 7)
+  "meeting.endBeforeStart": "Giờ kết thúc phải sau giờ bắt đầu.",
+  "room.notFound": "Không tìm thấy phòng họp.",
+  "room.pastBooking": "Không thể đặt phòng cho thời điểm đã qua.",
+  "room.taken": "Khung giờ này đã có người đặt: {holder}.",
+  "room.bookingNotFound": "Không tìm thấy yêu cầu đặt phòng.",
+  "room.bookingDecided": "Yêu cầu này đã được xử lý trước đó.",
+  "room.rejectReason": "Vui lòng ghi lý do từ chối.",
 } as const;
 
 export type MessageKey = keyof typeof messages;

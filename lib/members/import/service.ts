@@ -5,6 +5,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/auth/erro
 import { inScope, requirePermission, type Scope } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
 import { type Db, hasConnectionPool } from "@/lib/db";
+import { hasPgErrorCode } from "@/lib/db/errors";
 import { foldVietnamese, todayInVietnam } from "@/lib/i18n/format";
 import { personNameSortKey } from "@/lib/i18n/sort-key";
 import { findUnitInScope } from "@/lib/org/units";
@@ -420,12 +421,7 @@ async function addSecondaryParticipations(tx: Db, rows: AnalysedRow[], today: st
   return added;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
+const isUniqueViolation = (error: unknown) => hasPgErrorCode(error, "23505");
 
 /** Every batch of the units the actor manages, newest first. */
 export async function listImportBatches(db: Db, actor: Actor | null, options: { page: number; pageSize: number }) {
