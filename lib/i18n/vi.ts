@@ -1581,6 +1581,14 @@ export const messages = {
   "calendar.ics.agenda": "Chương trình:",
   "calendar.ics.cancelledBecause": "Đã hủy: {reason}",
   "calendar.ics.feedName": "Lịch họp — {name}",
+  // ── meetings: rooms UI and reminders (issue 7)
+  "meetingReminder.dayBeforeSubject": "Nhắc lịch họp: {title} — {when}",
+  "meetingReminder.dayBeforeBody": "Kính gửi {name},\n\nXin nhắc: cuộc họp \"{title}\" diễn ra lúc {when} (giờ Việt Nam).\n{place}\n\nXem chi tiết và trả lời: {link}\n\nKết Nối",
+  "meetingReminder.soonSubject": "Còn 30 phút: {title} — {when}",
+  "meetingReminder.soonBody": "Kính gửi {name},\n\nCuộc họp \"{title}\" sẽ bắt đầu sau khoảng 30 phút, lúc {when} (giờ Việt Nam).\n{place}\n\nXem chi tiết: {link}\n\nKết Nối",
+  "meetingReminder.room": "Địa điểm: {room}.",
+  "meetingReminder.online": "Họp trực tuyến: {url}",
+  "meetingReminder.noRoom": "Địa điểm: xem trên trang cuộc họp.",
 } as const;
 
 export type MessageKey = keyof typeof messages;

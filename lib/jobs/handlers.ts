@@ -1,6 +1,8 @@
 import type { DatabaseHandle } from "@/lib/db";
 import { pruneDocumentViewMarks } from "@/lib/documents/views";
+import { kickJobs } from "@/lib/jobs/kick";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
+import { sendDueReminders } from "@/lib/meetings/reminders";
 import { publicTags } from "@/lib/cache/public";
 import { revalidatePublicFromJob } from "@/lib/cache/revalidate";
 import { pruneArticleViewMarks } from "@/lib/portal/articles/views";
@@ -21,6 +23,10 @@ export const JOB_HANDLERS = {
     const published = await publishDueArticles(handle.db);
     if (published.length > 0) await revalidatePublicFromJob([publicTags.articles, ...published.map((a) => publicTags.article(a.id))]);
   },
+  "meetings.remind": async (handle: DatabaseHandle) => {
+    const { sent } = await sendDueReminders(handle.db);
+    if (sent > 0) kickJobs("mail.deliver");
+  },
 } satisfies Record<string, JobHandler>;
 
 export type JobName = keyof typeof JOB_HANDLERS;
@@ -30,6 +36,8 @@ export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "mail.deliver", cron: "* * * * *" },
   // Scheduled articles go out within a minute of their time; a missed minute is caught up by the next.
   { name: "articles.publishDue", cron: "* * * * *" },
+  // Meeting reminders: the day before and 30 minutes before, each once; a missed minute is caught by the next.
+  { name: "meetings.remind", cron: "* * * * *" },
   // Who was counted as reading a document or an article, kept only as long as it stops a second count.
   { name: "documents.pruneViewMarks", cron: "17 * * * *" },
 ];
