@@ -383,6 +383,16 @@ export const MATRIX: Record<string, MatrixRow> = {
     allowed: Object.fromEntries(ROLES.map((r) => [r, ["own"]])),
     input: async ({ target }) => ({ unitId: target.id }),
   },
+  // ── meetings: calendar (issue 7) — one's own feed addresses: the target unit plays no part.
+  "meeting.createFeedToken": { allowed: ALL_ROLES_ANY_TARGET, input: async () => ({}) },
+  "meeting.revokeFeedToken": {
+    allowed: ALL_ROLES_ANY_TARGET,
+    input: async ({ db, target, actorUserId }) => {
+      const owner = actorUserId || (await userAt(db, target)).id;
+      const [row] = await rowsOf<{ id: string }>(db, sql`insert into calendar_tokens (user_id, token_hash) values (${owner}, ${crypto.randomUUID()}) returning id`);
+      return { id: row!.id };
+    },
+  },
 };
 
 /** Every server action in the code base: each export of every "use server" module. */
