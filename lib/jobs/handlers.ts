@@ -7,6 +7,7 @@ import { publicTags } from "@/lib/cache/public";
 import { revalidatePublicFromJob } from "@/lib/cache/revalidate";
 import { pruneArticleViewMarks } from "@/lib/portal/articles/views";
 import { publishDueArticles } from "@/lib/portal/articles/workflow";
+import { materialiseOpenSeries } from "@/lib/meetings/series";
 
 /** Every kind of background job and what runs it. */
 type JobHandler = (handle: DatabaseHandle, data: unknown) => Promise<void>;
@@ -27,6 +28,9 @@ export const JOB_HANDLERS = {
     const { sent } = await sendDueReminders(handle.db);
     if (sent > 0) kickJobs("mail.deliver");
   },
+  "meetings.materialise": async (handle: DatabaseHandle) => {
+    await materialiseOpenSeries(handle.db);
+  },
 } satisfies Record<string, JobHandler>;
 
 export type JobName = keyof typeof JOB_HANDLERS;
@@ -40,4 +44,6 @@ export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "meetings.remind", cron: "* * * * *" },
   // Who was counted as reading a document or an article, kept only as long as it stops a second count.
   { name: "documents.pruneViewMarks", cron: "17 * * * *" },
+  // Meeting series kept twelve weeks ahead as meetings; idempotent, so a missed day is caught up by the next.
+  { name: "meetings.materialise", cron: "25 17 * * *" },
 ];

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleCategories, articles, auditLog, memberCorrections, memberParticipations, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
+import { articleCategories, articles, auditLog, meetingMinutes, meetings, meetingSeries, memberCorrections, memberParticipations, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { DefinedAction } from "@/lib/actions/define";
 import { ROLES } from "@/lib/auth/permissions";
@@ -10,6 +10,7 @@ import type { DatabaseHandle, Db } from "@/lib/db";
 import { pathLabel } from "@/lib/org/units";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { createTestDatabase } from "../helpers/db";
+import { makeMeeting } from "../meetings/participation-fixtures";
 import { makeAlbum, makePublication } from "../publications/fixtures";
 import { SITE_ACTION_INPUTS } from "../portal/site-fixtures";
 import { actorFor, addRole, FIXTURE_PASSWORD, makeDocument, makeDocumentFile, makeImportBatch, makeMember, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
@@ -49,6 +50,14 @@ const DOCUMENT_KEEPERS: Partial<Record<RoleName, Target[]>> = {
   clerk: ["own", "descendant"],
 };
 
+/** Meetings are kept (attendance, minutes) by those holding meeting.manage over the unit and above. */
+const MEETING_KEEPERS: Partial<Record<RoleName, Target[]>> = {
+  administrator: ["own", "descendant"],
+  leader: ["own", "descendant"],
+  officer: ["own", "descendant"],
+  clerk: ["own", "descendant"],
+};
+
 /** Publications and the media library are run by editors and administrators of the unit and above. */
 const PORTAL_EDITORS: Partial<Record<RoleName, Target[]>> = { administrator: ["own", "descendant"], editor: ["own", "descendant"] };
 
@@ -77,6 +86,30 @@ async function makeUnit(db: Db, parent: Unit, level = parent.level + 1): Promise
 
 async function userAt(db: Db, unit: Unit, role: RoleName | null = "member") {
   return makeUser(db, { unitCode: unit.code, role });
+}
+
+// ── meetings: series and meetings (issue 7) — kept by those holding meeting.manage over the unit and above.
+const MEETING_MANAGERS: Partial<Record<RoleName, Target[]>> = {
+  administrator: ["own", "descendant"],
+  leader: ["own", "descendant"],
+  officer: ["own", "descendant"],
+  clerk: ["own", "descendant"],
+};
+/** A Monday two weeks or so ahead (yyyy-MM-dd), so nothing meets "the past". */
+function mondayAhead(): string {
+  const day = new Date(`${todayInVietnam()}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 14 - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+const vnDay = (day: string) => day.split("-").reverse().join("/");
+async function makeSeriesRow(db: Db, target: Unit) {
+  const [row] = await db.insert(meetingSeries).values({ unitId: target.id, title: "Giao ban thử", rrule: "FREQ=WEEKLY;BYDAY=MO", startsOn: mondayAhead(), startTime: "09:00", durationMinutes: 90 }).returning();
+  return row!;
+}
+async function makeMeetingRow(db: Db, target: Unit) {
+  const startsAt = new Date(`${mondayAhead()}T02:00:00Z`);
+  const [row] = await db.insert(meetings).values({ unitId: target.id, title: "Họp thử", startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) }).returning();
+  return row!;
 }
 
 export const MATRIX: Record<string, MatrixRow> = {
@@ -393,6 +426,89 @@ export const MATRIX: Record<string, MatrixRow> = {
       return { id: row!.id };
     },
   },
+  // ── meetings: replies, attendance and minutes (issue 7). Replies are one's own invitation's;
+  // attendance and the minutes' text are the chair's or meeting.manage's over the meeting's unit
+  // (these meetings have no chair); approval is the chair's alone, whatever their roles.
+  "meeting.reply": {
+    allowed: ALL_ROLES_ANY_TARGET,
+    input: async ({ db, target, actorUserId }) => {
+      const meeting = await makeMeeting(db, { unitId: target.id, invite: actorUserId ? [actorUserId] : [] });
+      return { meetingId: meeting.id, reply: "deputy", deputyName: "Người Dự Thay" };
+    },
+  },
+  "meeting.takeAttendance": {
+    allowed: MEETING_KEEPERS,
+    input: async ({ db, target }) => {
+      const invitee = await userAt(db, target);
+      const meeting = await makeMeeting(db, { unitId: target.id, startsInMinutes: 0, invite: [invitee.id] });
+      return { meetingId: meeting.id, present: [invitee.id], absent: [] };
+    },
+  },
+  "meeting.draftMinutes": {
+    allowed: MEETING_KEEPERS,
+    input: async ({ db, target }) => ({ meetingId: (await makeMeeting(db, { unitId: target.id, startsInMinutes: -30 })).id }),
+  },
+  "meeting.saveMinutes": {
+    allowed: MEETING_KEEPERS,
+    input: async ({ db, target }) => {
+      const meeting = await makeMeeting(db, { unitId: target.id, startsInMinutes: -30 });
+      await db.insert(meetingMinutes).values({ meetingId: meeting.id, body: "BIÊN BẢN" });
+      return { meetingId: meeting.id, version: 1, body: "BIÊN BẢN\nKết luận: thống nhất." };
+    },
+  },
+  "meeting.approveMinutes": {
+    allowed: ALL_ROLES_ANY_TARGET,
+    input: async ({ db, target, actorUserId }) => {
+      const meeting = await makeMeeting(db, { unitId: target.id, chairId: actorUserId || null, startsInMinutes: -120 });
+      await db.insert(meetingMinutes).values({ meetingId: meeting.id, body: "BIÊN BẢN\nKết luận: thống nhất." });
+      return { meetingId: meeting.id, version: 1 };
+    },
+  },
+  // ── meetings: series and meetings (issue 7)
+  "meeting.createSeries": {
+    allowed: MEETING_MANAGERS,
+    input: async ({ target }) => ({ unitId: target.id, title: "Giao ban đầu tuần", rrule: "FREQ=WEEKLY;BYDAY=MO", startsOn: vnDay(mondayAhead()), startTime: "09:00", durationMinutes: 90 }),
+  },
+  "meeting.skipOccurrence": {
+    allowed: MEETING_MANAGERS,
+    input: async ({ db, target }) => {
+      const series = await makeSeriesRow(db, target);
+      return { seriesId: series.id, occurrenceDate: vnDay(series.startsOn), reason: "Nghỉ lễ" };
+    },
+  },
+  "meeting.moveOccurrence": {
+    allowed: MEETING_MANAGERS,
+    input: async ({ db, target }) => {
+      const series = await makeSeriesRow(db, target);
+      const tuesday = new Date(`${series.startsOn}T00:00:00Z`);
+      tuesday.setUTCDate(tuesday.getUTCDate() + 1);
+      return { seriesId: series.id, occurrenceDate: series.startsOn, date: vnDay(tuesday.toISOString().slice(0, 10)), startTime: "14:00", endTime: "15:30" };
+    },
+  },
+  "meeting.changeSeriesFrom": {
+    allowed: MEETING_MANAGERS,
+    input: async ({ db, target }) => {
+      const series = await makeSeriesRow(db, target);
+      const next = new Date(`${series.startsOn}T00:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 7);
+      return { seriesId: series.id, fromDate: vnDay(next.toISOString().slice(0, 10)), title: "Giao ban (giờ mới)", rrule: "FREQ=WEEKLY;BYDAY=MO", startTime: "08:00", durationMinutes: 60 };
+    },
+  },
+  "meeting.create": {
+    allowed: MEETING_MANAGERS,
+    input: async ({ target }) => ({ unitId: target.id, title: "Họp bàn kế hoạch", date: vnDay(mondayAhead()), startTime: "14:00", endTime: "16:00", agenda: [{ title: "Kế hoạch quý" }] }),
+  },
+  "meeting.update": {
+    allowed: MEETING_MANAGERS,
+    input: async ({ db, target }) => {
+      const meeting = await makeMeetingRow(db, target);
+      return { id: meeting.id, version: meeting.version, title: "Họp thử (sửa)", date: vnDay(mondayAhead()), startTime: "10:00", endTime: "11:00" };
+    },
+  },
+  "meeting.cancel": {
+    allowed: MEETING_MANAGERS,
+    input: async ({ db, target }) => ({ id: (await makeMeetingRow(db, target)).id, reason: "Hoãn" }),
+  },
 };
 
 /** Every server action in the code base: each export of every "use server" module. */
@@ -431,6 +547,7 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
     "documents", "document_files", "external_issuers", "publications", "media_albums", "media_items",
     "portal_pages",
     "article_categories", "portal_banners", "partner_links", "articles", "article_events",
+    "meeting_series", "meeting_series_exceptions", "meetings", "meeting_agenda_items", "meeting_documents", "meeting_participants", "meeting_invitations", "room_bookings",
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {
