@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleCategories, articles, auditLog, meetings, meetingSeries, memberCorrections, memberParticipations, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
+import { articleCategories, articles, auditLog, meetingMinutes, meetings, meetingSeries, memberCorrections, memberParticipations, memberTransfers, orgSettings, units, type RoleName, type Unit } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { DefinedAction } from "@/lib/actions/define";
 import { ROLES } from "@/lib/auth/permissions";
@@ -10,6 +10,7 @@ import type { DatabaseHandle, Db } from "@/lib/db";
 import { pathLabel } from "@/lib/org/units";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { createTestDatabase } from "../helpers/db";
+import { makeMeeting } from "../meetings/participation-fixtures";
 import { makeAlbum, makePublication } from "../publications/fixtures";
 import { SITE_ACTION_INPUTS } from "../portal/site-fixtures";
 import { actorFor, addRole, FIXTURE_PASSWORD, makeDocument, makeDocumentFile, makeImportBatch, makeMember, makeUser, rowsOf, uniqueCode, uniqueName, unitByCode } from "../helpers/fixtures";
@@ -45,6 +46,14 @@ const MEMBER_KEEPERS: Partial<Record<RoleName, Target[]>> = { administrator: ["o
 /** Document records are kept by clerks, officers and administrators of the unit and above. */
 const DOCUMENT_KEEPERS: Partial<Record<RoleName, Target[]>> = {
   administrator: ["own", "descendant"],
+  officer: ["own", "descendant"],
+  clerk: ["own", "descendant"],
+};
+
+/** Meetings are kept (attendance, minutes) by those holding meeting.manage over the unit and above. */
+const MEETING_KEEPERS: Partial<Record<RoleName, Target[]>> = {
+  administrator: ["own", "descendant"],
+  leader: ["own", "descendant"],
   officer: ["own", "descendant"],
   clerk: ["own", "descendant"],
 };
@@ -461,6 +470,44 @@ export const MATRIX: Record<string, MatrixRow> = {
   "meeting.cancel": {
     allowed: MEETING_MANAGERS,
     input: async ({ db, target }) => ({ id: (await makeMeetingRow(db, target)).id, reason: "Hoãn" }),
+  },
+  // ── meetings: replies, attendance and minutes (issue 7). Replies are one's own invitation's;
+  // attendance and the minutes' text are the chair's or meeting.manage's over the meeting's unit
+  // (these meetings have no chair); approval is the chair's alone, whatever their roles.
+  "meeting.reply": {
+    allowed: ALL_ROLES_ANY_TARGET,
+    input: async ({ db, target, actorUserId }) => {
+      const meeting = await makeMeeting(db, { unitId: target.id, invite: actorUserId ? [actorUserId] : [] });
+      return { meetingId: meeting.id, reply: "deputy", deputyName: "Người Dự Thay" };
+    },
+  },
+  "meeting.takeAttendance": {
+    allowed: MEETING_KEEPERS,
+    input: async ({ db, target }) => {
+      const invitee = await userAt(db, target);
+      const meeting = await makeMeeting(db, { unitId: target.id, startsInMinutes: 0, invite: [invitee.id] });
+      return { meetingId: meeting.id, present: [invitee.id], absent: [] };
+    },
+  },
+  "meeting.draftMinutes": {
+    allowed: MEETING_KEEPERS,
+    input: async ({ db, target }) => ({ meetingId: (await makeMeeting(db, { unitId: target.id, startsInMinutes: -30 })).id }),
+  },
+  "meeting.saveMinutes": {
+    allowed: MEETING_KEEPERS,
+    input: async ({ db, target }) => {
+      const meeting = await makeMeeting(db, { unitId: target.id, startsInMinutes: -30 });
+      await db.insert(meetingMinutes).values({ meetingId: meeting.id, body: "BIÊN BẢN" });
+      return { meetingId: meeting.id, version: 1, body: "BIÊN BẢN\nKết luận: thống nhất." };
+    },
+  },
+  "meeting.approveMinutes": {
+    allowed: ALL_ROLES_ANY_TARGET,
+    input: async ({ db, target, actorUserId }) => {
+      const meeting = await makeMeeting(db, { unitId: target.id, chairId: actorUserId || null, startsInMinutes: -120 });
+      await db.insert(meetingMinutes).values({ meetingId: meeting.id, body: "BIÊN BẢN\nKết luận: thống nhất." });
+      return { meetingId: meeting.id, version: 1 };
+    },
   },
 };
 
