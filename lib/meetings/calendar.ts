@@ -44,7 +44,7 @@ export interface CalendarQuery {
 }
 
 /** Where a meeting's own page is. */
-export const meetingHref = (id: string) => `/lam-viec/cuoc-hop/${id}`;
+export const meetingHref = (id: string) => `/lam-viec/hop/${id}`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

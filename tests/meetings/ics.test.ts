@@ -138,7 +138,7 @@ describe(`personal ICS feed (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     expect(briefing.location).toBe(onlineRoomUrl(onlineSlug));
     expect(briefing.location).toContain(env().JITSI_BASE_URL.replace(/\/+$/, ""));
     expect(briefing.uid).toBe(`${ids.briefing}@${new URL(env().APP_URL).host}`);
-    expect(briefing.url).toBe(`${env().APP_URL.replace(/\/+$/, "")}/lam-viec/cuoc-hop/${ids.briefing}`);
+    expect(briefing.url).toBe(`${env().APP_URL.replace(/\/+$/, "")}/lam-viec/hop/${ids.briefing}`);
     expect(briefing.sequence).toBe(3);
     expect(briefing.status).toBe("CONFIRMED");
     expect(briefing.description).toContain("1. Kết quả tuần trước");
