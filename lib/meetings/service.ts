@@ -383,3 +383,36 @@ export function formTimes(startsAt: Date, endsAt: Date) {
   const start = zonedParts(startsAt);
   return { date: start.day, startTime: start.time, endTime: zonedParts(endsAt).time };
 }
+
+/** What the meeting and series forms offer: the actor's units, people, the rooms they may book and documents they may read. */
+export async function meetingFormOptions(db: Db, actor: Actor | null) {
+  const scope = requirePermission(actor, "meeting.manage");
+  const ancestorOrInside = sql`(${inScope(units.path, scope)} or ${sql.join(scope.paths.map((p) => sql`${units.path} @> ${p}::ltree`), sql` or `)})`;
+  const [unitRows, people, rooms, docs] = await Promise.all([
+    db.select({ id: units.id, name: units.name, level: units.level }).from(units).where(and(inScope(units.path, scope), isNull(units.activeTo))).orderBy(units.path).limit(2000),
+    db
+      .select({ id: users.id, fullName: users.fullName, unitName: units.name })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.homeUnitId))
+      .where(and(inScope(units.path, scope), isNull(users.disabledAt)))
+      .orderBy(asc(users.fullName))
+      .limit(1000),
+    db
+      .select({ id: meetingRooms.id, name: meetingRooms.name, kind: meetingRooms.kind, unitName: units.name })
+      .from(meetingRooms)
+      .innerJoin(units, eq(units.id, meetingRooms.unitId))
+      .where(and(eq(meetingRooms.active, true), ancestorOrInside))
+      .orderBy(asc(meetingRooms.name)),
+    holdsPermission(actor, "document.read")
+      ? db
+          .select({ id: documents.id, numberSymbol: documents.numberSymbol, abstract: documents.abstract })
+          .from(documents)
+          .innerJoin(units, eq(units.id, documents.unitId))
+          .where(inScope(units.path, requirePermission(actor, "document.read")))
+          .orderBy(sql`${documents.issuedOn} desc`)
+          .limit(200)
+      : Promise.resolve([]),
+  ]);
+  return { units: unitRows, people, rooms, documents: docs };
+}
+export type MeetingFormOptions = Awaited<ReturnType<typeof meetingFormOptions>>;
