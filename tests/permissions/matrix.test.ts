@@ -112,6 +112,21 @@ async function makeMeetingRow(db: Db, target: Unit) {
   return row!;
 }
 
+/** Rooms are kept by the unit's office; anyone who runs meetings books them (issue 7). */
+const ROOM_KEEPERS: Partial<Record<RoleName, Target[]>> = { administrator: ["own", "descendant"], clerk: ["own", "descendant"] };
+const MEETING_BOOKERS: Partial<Record<RoleName, Target[]>> = {
+  administrator: ["own", "descendant"],
+  leader: ["own", "descendant"],
+  officer: ["own", "descendant"],
+  clerk: ["own", "descendant"],
+};
+
+/** A meeting room of the target unit that waits for its office's approval, made directly in the table. */
+async function makeRoom(db: Db, target: Unit): Promise<string> {
+  const [row] = await rowsOf<{ id: string }>(db, sql`insert into meeting_rooms (unit_id, name, kind) values (${target.id}, ${`Phòng thử ${uniqueName("r")}`}, 'physical') returning id`);
+  return row!.id;
+}
+
 export const MATRIX: Record<string, MatrixRow> = {
   "org.updateSettings": {
     // Organisation-wide: only an administrator of the root (see the root test below).
@@ -507,6 +522,32 @@ export const MATRIX: Record<string, MatrixRow> = {
       const meeting = await makeMeeting(db, { unitId: target.id, chairId: actorUserId || null, startsInMinutes: -120 });
       await db.insert(meetingMinutes).values({ meetingId: meeting.id, body: "BIÊN BẢN\nKết luận: thống nhất." });
       return { meetingId: meeting.id, version: 1 };
+    },
+  },
+  // ── meetings: rooms UI (issue 7). Rooms are kept by room.manage (administrators, clerks) over
+  // the room's unit; booking needs meeting.manage and a room of one's units (or above) for one's unit.
+  "room.create": {
+    allowed: ROOM_KEEPERS,
+    input: async ({ target }) => ({ unitId: target.id, name: `Phòng họp ${uniqueName("p")}`, kind: "online", location: "", capacity: "", autoApprove: false }),
+  },
+  "room.update": {
+    allowed: ROOM_KEEPERS,
+    input: async ({ db, target }) => ({ id: await makeRoom(db, target), name: "Phòng họp đã sửa", location: "Tầng 4", capacity: "30", autoApprove: true }),
+  },
+  "room.setActive": { allowed: ROOM_KEEPERS, input: async ({ db, target }) => ({ id: await makeRoom(db, target), active: false }) },
+  "room.book": {
+    allowed: MEETING_BOOKERS,
+    input: async ({ db, target }) => ({ roomId: await makeRoom(db, target), unitId: target.id, title: "Họp thử", day: `02/03/${new Date().getUTCFullYear() + 1}`, startsAt: "09:00", endsAt: "10:30" }),
+  },
+  "room.decideBooking": {
+    allowed: ROOM_KEEPERS,
+    input: async ({ db, target }) => {
+      const roomId = await makeRoom(db, target);
+      const [row] = await rowsOf<{ id: string }>(
+        db,
+        sql`insert into room_bookings (room_id, unit_id, title, starts_at, ends_at) values (${roomId}, ${target.id}, 'Chờ duyệt', now() + interval '30 days', now() + interval '30 days 1 hour') returning id`,
+      );
+      return { bookingId: row!.id, approve: false, note: "Phòng đang sửa" };
     },
   },
 };
