@@ -16,7 +16,7 @@ export function CalendarEntryItem({ entry, compact = false }: { entry: CalendarE
     >
       <p className="font-semibold tabular-nums">
         <time dateTime={entry.startsAt.toISOString()}>{time}</time>
-        {cancelled && <span className="ml-1 rounded bg-slate-300 px-1 font-medium text-slate-800">{t("calendar.cancelled")}</span>}
+        {cancelled && <span className="ml-1 whitespace-nowrap rounded bg-slate-300 px-1 font-medium text-slate-800">{t("calendar.cancelled")}</span>}
       </p>
       <h4 className={`font-semibold ${cancelled ? "line-through" : ""}`}>
         <Link href={meetingHref(entry.id)} className="hover:underline">

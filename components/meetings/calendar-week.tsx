@@ -28,7 +28,7 @@ export function CalendarWeek({ days, byDay, today }: { days: string[]; byDay: Ma
     }
   }
   const hours = Array.from({ length: last - first }, (_, i) => first + i);
-  const HOUR_PX = 56;
+  const HOUR_PX = 72;
   const height = hours.length * HOUR_PX;
 
   const span = (e: CalendarEntry, day: string) => ({
