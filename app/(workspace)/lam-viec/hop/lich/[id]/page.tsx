@@ -19,7 +19,8 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
   const series = await orNotFound(async () => getSeries(await getDb(), await getActor(), id));
   const today = todayInVietnam();
   const upcoming = series.occurrences.filter((o) => o.occurrenceDate! >= today);
-  const nextOpen = upcoming.find((o) => o.occurrenceDate! > today && o.status === "scheduled");
+  // A change starts after the first day (the day before it ends the series), so offer the next open date after both.
+  const nextOpen = upcoming.find((o) => o.occurrenceDate! > today && o.occurrenceDate! > series.startsOn && o.status === "scheduled");
   return (
     <div className="space-y-4">
       <Breadcrumbs items={[{ href: "/lam-viec", label: t("nav.dashboard") }, { href: "/lam-viec/hop", label: t("meeting.title") }, { label: series.title }]} />
