@@ -1,4 +1,9 @@
-import { RRule, rrulestr } from "rrule";
+import * as rruleModule from "rrule";
+
+// rrule ships a CommonJS main and an ES module build without "type": "module": bundlers (Next,
+// Vitest) see named exports, Node's own loader (tsx: the worker, scripts) only a default one.
+const { RRule, rrulestr } = ((rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule) as typeof rruleModule;
+type RRule = InstanceType<typeof RRule>;
 
 /**
  * A series' occurrences. The rule (RFC 5545, through the rrule library) is expanded in floating
