@@ -14,6 +14,8 @@ export function workspaceNav(actor: Actor): NavItem[] {
   if (holdsPermission(actor, "member.read")) items.push({ href: "/lam-viec/hoi-vien", label: "nav.members" });
   if (holdsPermission(actor, "document.read")) items.push({ href: "/lam-viec/van-ban", label: "nav.documents" });
   if (holdsPermission(actor, "stats.read")) items.push({ href: "/lam-viec/thong-ke", label: "nav.stats" });
+  // Anyone may be invited to a meeting; the list shows their invitations and their units' meetings.
+  items.push({ href: "/lam-viec/hop", label: "nav.meetings" });
   if (holdsPermission(actor, "article.write")) items.push({ href: "/lam-viec/tin-bai", label: "nav.articles" });
   if (holdsPermission(actor, "publication.manage")) items.push({ href: "/lam-viec/an-pham", label: "nav.publicationsAndMedia" });
   if (holdsPermission(actor, "account.read")) items.push({ href: "/lam-viec/tai-khoan", label: "nav.accounts" });
