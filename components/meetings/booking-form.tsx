@@ -3,21 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { bookRoomAction } from "@/lib/meetings/room-actions";
-import { bookRoomInput } from "@/lib/meetings/room-schemas";
+import { bookRoomInput, dayIso } from "@/lib/meetings/room-schemas";
 import type { BookingConflictDetails } from "@/lib/meetings/bookings";
 import { t } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
+import { slotLabel } from "./booking-slot";
 import { Button } from "@/components/ui/button";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { useActionForm } from "@/components/forms/use-action-form";
-
-/** "dd/MM/yyyy HH:mm–HH:mm" of a slot, in Vietnam's time. */
-export function slotLabel(startsAt: string | Date, endsAt: string | Date): string {
-  const from = formatDateTime(startsAt);
-  const to = formatDateTime(endsAt);
-  return from.slice(0, 10) === to.slice(0, 10) ? `${from}–${to.slice(11)}` : `${from} – ${to}`;
-}
 
 /**
  * Books a room for a time typed in Vietnam's time. When the slot is held, the holder and the
@@ -42,7 +36,9 @@ export function BookingForm({
       setConflict(null);
       setStatus({ tone: "success", text: t(data.status === "approved" ? "room.booked" : "room.bookedPending") });
       form.setValue("title", "");
-      router.refresh();
+      // Show the booked week of that room below the form.
+      const { roomId, day } = form.getValues();
+      router.push(`/lam-viec/phong-hop?${new URLSearchParams({ phong: roomId, tuan: dayIso(day) ?? "" })}`, { scroll: false });
     },
     onFailure: (result) => setConflict(result.code === "conflict" && result.details ? (result.details as BookingConflictDetails) : null),
   });

@@ -13,7 +13,8 @@ import { listBookableRooms, pendingBookings, roomBookingsBetween, type BookingVi
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { BookingForm, slotLabel } from "@/components/meetings/booking-form";
+import { BookingForm } from "@/components/meetings/booking-form";
+import { slotLabel } from "@/components/meetings/booking-slot";
 import { BookingDecision } from "@/components/meetings/booking-decision";
 
 export const metadata: Metadata = { title: t("room.pageTitle") };
