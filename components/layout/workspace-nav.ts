@@ -16,6 +16,8 @@ export function workspaceNav(actor: Actor): NavItem[] {
   if (holdsPermission(actor, "stats.read")) items.push({ href: "/lam-viec/thong-ke", label: "nav.stats" });
   // Anyone may be invited to a meeting; the list shows their invitations and their units' meetings.
   items.push({ href: "/lam-viec/hop", label: "nav.meetings" });
+  items.push({ href: "/lam-viec/lich", label: "nav.calendar" });
+  if (holdsPermission(actor, "meeting.manage")) items.push({ href: "/lam-viec/phong-hop", label: "nav.rooms" });
   if (holdsPermission(actor, "article.write")) items.push({ href: "/lam-viec/tin-bai", label: "nav.articles" });
   if (holdsPermission(actor, "publication.manage")) items.push({ href: "/lam-viec/an-pham", label: "nav.publicationsAndMedia" });
   if (holdsPermission(actor, "account.read")) items.push({ href: "/lam-viec/tai-khoan", label: "nav.accounts" });

@@ -1507,6 +1507,7 @@ export const messages = {
   "room.rejectReason": "Vui lòng ghi lý do từ chối.",
   // ── meetings: calendar (issue 7)
   "nav.calendar": "Lịch họp",
+  "nav.rooms": "Phòng họp",
   "calendar.title": "Lịch họp",
   "calendar.eyebrow": "Cuộc họp",
   "calendar.view.label": "Cách xem",

@@ -589,6 +589,7 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
     "portal_pages",
     "article_categories", "portal_banners", "partner_links", "articles", "article_events",
     "meeting_series", "meeting_series_exceptions", "meetings", "meeting_agenda_items", "meeting_documents", "meeting_participants", "meeting_invitations", "room_bookings",
+    "meeting_rooms", "meeting_minutes", "calendar_tokens", "meeting_reminders",
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {

@@ -10,12 +10,25 @@ import { t, type MessageKey } from "@/lib/i18n";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { zonedParts } from "@/lib/meetings/recurrence";
 import { getMeeting } from "@/lib/meetings/service";
+import { attendanceWindow, attendanceWindowState } from "@/lib/meetings/attendance";
+import { getMinutes } from "@/lib/meetings/minutes";
+import { getMyInvitation, listInvitations } from "@/lib/meetings/replies";
+import { DomainError } from "@/lib/auth/errors";
+import { AttendancePanel } from "@/components/meetings/attendance-panel";
+import { MinutesPanel } from "@/components/meetings/minutes-panel";
+import { ReplyPanel } from "@/components/meetings/reply-panel";
 
 export const metadata: Metadata = { title: t("meeting.title") };
 
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const meeting = await orNotFound(async () => getMeeting(await getDb(), await getActor(), id));
+  const db = await getDb();
+  const actor = await getActor();
+  const meeting = await orNotFound(async () => getMeeting(db, actor, id));
+  // Each panel's service checks who may see it: the invitee their reply, the chair and the unit's
+  // readers the invitations and attendance, the invited and the organisers the minutes.
+  const [mine, invitations, minutes] = await Promise.all([getMyInvitation(db, actor, id), ifAllowed(listInvitations(db, actor, id)), ifAllowed(getMinutes(db, actor, id))]);
+  const over = isOver(meeting);
   const endTime = zonedParts(meeting.endsAt).time;
   return (
     <div className="space-y-4">
@@ -91,8 +104,33 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           </div>
         </div>
       </Card>
-      {/* Slot: replies (components/meetings/reply-panel.tsx), attendance (attendance-panel.tsx) and
-          minutes (minutes-panel.tsx) are rendered here by the replies/attendance/minutes work. */}
+      {mine && <ReplyPanel meetingId={meeting.id} invitation={mine} open={!over} />}
+      {invitations && (
+        <AttendancePanel
+          meetingId={meeting.id}
+          invitees={invitations.invitations}
+          counts={invitations.counts}
+          window={attendanceWindow(meeting)}
+          windowState={meeting.status === "cancelled" ? "closed" : attendanceWindowState(meeting)}
+          canTake={meeting.status !== "cancelled" && (meeting.canManage || invitations.isChair)}
+        />
+      )}
+      {minutes && <MinutesPanel meetingId={meeting.id} {...minutes} />}
     </div>
   );
+}
+
+/** A panel the viewer may not see is left out; any other failure is a real error. */
+async function ifAllowed<T>(load: Promise<T>): Promise<T | null> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof DomainError && (error.code === "not_found" || error.code === "forbidden")) return null;
+    throw error;
+  }
+}
+
+/** Cancelled or ended: replies are closed (the service refuses them too). Rendered per request. */
+function isOver(meeting: { status: string; endsAt: Date }): boolean {
+  return meeting.status === "cancelled" || meeting.endsAt.getTime() < Date.now();
 }
