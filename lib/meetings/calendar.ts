@@ -75,10 +75,9 @@ async function visibleWhere(db: Db, actor: Actor, unitIds: string[] | undefined)
   return and(inScope(units.path, scope), sql`(${sql.join(under, sql` or `)})`)!;
 }
 
-export async function calendarFor(db: Db, actorOrNull: Actor | null, query: CalendarQuery): Promise<CalendarEntry[]> {
-  const actor = checkedActor(actorOrNull);
-  const where = await visibleWhere(db, actor, query.unitIds);
-  const rows = await db
+/** Meetings with their unit, room and the person's own reply: what a calendar entry is made of. */
+function entryRows(db: Db, userId: string) {
+  return db
     .select({
       id: meetings.id,
       title: meetings.title,
@@ -99,7 +98,14 @@ export async function calendarFor(db: Db, actorOrNull: Actor | null, query: Cale
     .from(meetings)
     .innerJoin(units, eq(units.id, meetings.unitId))
     .leftJoin(meetingRooms, eq(meetingRooms.id, meetings.roomId))
-    .leftJoin(meetingInvitations, and(eq(meetingInvitations.meetingId, meetings.id), eq(meetingInvitations.userId, actor.userId)))
+    .leftJoin(meetingInvitations, and(eq(meetingInvitations.meetingId, meetings.id), eq(meetingInvitations.userId, userId)))
+    .$dynamic();
+}
+
+export async function calendarFor(db: Db, actorOrNull: Actor | null, query: CalendarQuery): Promise<CalendarEntry[]> {
+  const actor = checkedActor(actorOrNull);
+  const where = await visibleWhere(db, actor, query.unitIds);
+  const rows = await entryRows(db, actor.userId)
     .where(
       and(
         lt(meetings.startsAt, query.to),
@@ -118,28 +124,7 @@ export async function visibleMeeting(db: Db, actorOrNull: Actor | null, id: stri
   if (!UUID.test(id)) throw new NotFoundError();
   const scope = holdsPermission(actor, "meeting.read") ? requirePermission(actor, "meeting.read") : null;
   const invited = sql`${meetingInvitations.userId} is not null`;
-  const [row] = await db
-    .select({
-      id: meetings.id,
-      title: meetings.title,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      unitId: units.id,
-      unitName: units.name,
-      roomName: meetingRooms.name,
-      roomKind: meetingRooms.kind,
-      roomLocation: meetingRooms.location,
-      roomSlug: meetingRooms.onlineSlug,
-      status: meetings.status,
-      cancelReason: meetings.cancelReason,
-      reply: meetingInvitations.reply,
-      version: meetings.version,
-      updatedAt: meetings.updatedAt,
-    })
-    .from(meetings)
-    .innerJoin(units, eq(units.id, meetings.unitId))
-    .leftJoin(meetingRooms, eq(meetingRooms.id, meetings.roomId))
-    .leftJoin(meetingInvitations, and(eq(meetingInvitations.meetingId, meetings.id), eq(meetingInvitations.userId, actor.userId)))
+  const [row] = await entryRows(db, actor.userId)
     .where(and(eq(meetings.id, id), scope ? or(invited, inScope(units.path, scope)) : invited))
     .limit(1);
   if (!row) throw new NotFoundError();
