@@ -104,18 +104,28 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           </div>
         </div>
       </Card>
-      {mine && <ReplyPanel meetingId={meeting.id} invitation={mine} open={!over} />}
-      {invitations && (
-        <AttendancePanel
-          meetingId={meeting.id}
-          invitees={invitations.invitations}
-          counts={invitations.counts}
-          window={attendanceWindow(meeting)}
-          windowState={meeting.status === "cancelled" ? "closed" : attendanceWindowState(meeting)}
-          canTake={meeting.status !== "cancelled" && (meeting.canManage || invitations.isChair)}
-        />
+      {mine && (
+        <Card>
+          <ReplyPanel meetingId={meeting.id} invitation={mine} open={!over} />
+        </Card>
       )}
-      {minutes && <MinutesPanel meetingId={meeting.id} {...minutes} />}
+      {invitations && (
+        <Card>
+          <AttendancePanel
+            meetingId={meeting.id}
+            invitees={invitations.invitations}
+            counts={invitations.counts}
+            window={attendanceWindow(meeting)}
+            windowState={meeting.status === "cancelled" ? "closed" : attendanceWindowState(meeting)}
+            canTake={meeting.status !== "cancelled" && (meeting.canManage || invitations.isChair)}
+          />
+        </Card>
+      )}
+      {minutes && (
+        <Card>
+          <MinutesPanel meetingId={meeting.id} {...minutes} />
+        </Card>
+      )}
     </div>
   );
 }
