@@ -126,12 +126,12 @@ export async function buildDatabase(handle: DatabaseHandle, count: number, log: 
   log(`  stats_rebuild() ${rebuildSeconds.toFixed(1)} s`);
   const history = await playHistory(handle, count, log);
   start = performance.now();
-  for (const table of ["members", "member_events", "member_evaluations", "member_versions", "member_transfers", "member_stat_counts", "member_stat_changes", "member_flow_counts", "member_evaluation_counts"]) {
+  for (const table of ["members", "member_events", "member_evaluations", "member_versions", "member_transfers", "member_stat_counts", "member_stat_changes", "member_stat_months", "member_flow_counts", "member_evaluation_counts"]) {
     await handle.executeSql(`vacuum analyze ${table}`);
   }
   const vacuumSeconds = seconds(start);
   const tables: Record<string, number> = {};
-  for (const table of ["member_stat_counts", "member_stat_changes", "member_flow_counts", "member_evaluation_counts", "member_versions", "member_events"]) {
+  for (const table of ["member_stat_counts", "member_stat_changes", "member_stat_months", "member_flow_counts", "member_evaluation_counts", "member_versions", "member_events"]) {
     const { rows } = await handle.executeSql(`select count(*)::int as n from ${table}`);
     tables[table] = Number(rows[0]?.n ?? 0);
   }

@@ -40,6 +40,22 @@ export const memberStatChanges = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.day, t.dim, t.value] })],
 );
 
+/**
+ * The same changes summed by month (`month` is its first day), kept with them: a day's figure a
+ * year back reads the months after it and the days left in its own month, not a year of days.
+ */
+export const memberStatMonths = pgTable(
+  "member_stat_months",
+  {
+    unitId: uuid("unit_id").notNull(),
+    month: date("month").notNull(),
+    dim: text("dim").notNull(),
+    value: text("value").notNull(),
+    delta: integer("delta").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month, t.dim, t.value] })],
+);
+
 /** Lifecycle steps per unit (subtree) and day they took effect: admissions, transfers in and out, exits. */
 export const memberFlowCounts = pgTable(
   "member_flow_counts",

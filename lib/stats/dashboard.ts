@@ -120,6 +120,12 @@ async function readCounts(db: Db, unitId: string, ids: string[], period: Period)
   const idList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
   // Children's rows need three dimensions: reading only those keeps a year of changes small.
   const childDims = sql.join(CHILD_DIMS.map((d) => sql`${d}`), sql`, `);
+  const wanted = (alias: string) => sql`${sql.raw(alias)}.unit_id in (${idList}) and (${sql.raw(alias)}.unit_id = ${unitId}::uuid or ${sql.raw(alias)}.dim in (${childDims}))`;
+  const asOf = sql`${period.asOf}::date`;
+  const lastYear = sql`${period.lastYearAsOf}::date`;
+  const nextMonth = (day: typeof asOf) => sql`(date_trunc('month', ${day}) + interval '1 month')::date`;
+  // The changes after a day: the whole months after its month, and its month's days after it.
+  // One pass gives both sums (after the as-of day, after the same day last year).
   const rows = await queryRows<CountRow>(
     db,
     sql`select c.unit_id, c.dim, c.value,
@@ -127,14 +133,23 @@ async function readCounts(db: Db, unitId: string, ids: string[], period: Period)
                (c.n - coalesce(ch.after_last_year, 0))::int as last_year
         from member_stat_counts c
         left join (
-          select unit_id, dim, value, sum(delta) filter (where day > ${period.asOf}::date) as after_as_of, sum(delta) as after_last_year
-          from member_stat_changes
-          where unit_id in (${idList}) and day > ${period.lastYearAsOf}::date
-            and (unit_id = ${unitId}::uuid or dim in (${childDims}))
+          select unit_id, dim, value, sum(after_as_of) as after_as_of, sum(after_last_year) as after_last_year
+          from (
+            select m.unit_id, m.dim, m.value, case when m.month >= ${nextMonth(asOf)} then m.delta else 0 end as after_as_of, m.delta as after_last_year
+            from member_stat_months m
+            where ${wanted("m")} and m.month >= ${nextMonth(lastYear)}
+            union all
+            select d.unit_id, d.dim, d.value, case when d.day > ${asOf} then d.delta else 0 end, d.delta
+            from member_stat_changes d
+            where ${wanted("d")} and d.day > ${lastYear} and d.day < ${nextMonth(lastYear)}
+            union all
+            select d.unit_id, d.dim, d.value, d.delta, 0
+            from member_stat_changes d
+            where ${wanted("d")} and d.day > ${asOf} and d.day < ${nextMonth(asOf)} and ${nextMonth(asOf)} <> ${nextMonth(lastYear)}
+          ) x
           group by 1, 2, 3
         ) ch using (unit_id, dim, value)
-        where c.unit_id in (${idList})
-          and (c.unit_id = ${unitId}::uuid or c.dim in (${childDims}))`,
+        where ${wanted("c")}`,
   );
   const byUnit = new Map<string, CountRow[]>();
   for (const row of rows) {

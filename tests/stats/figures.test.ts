@@ -186,6 +186,17 @@ describe("statistics equal the direct count of the records", () => {
     expect(Object.values(root.figures.byStatus).some((c) => c.count !== c.lastYear)).toBe(true);
     const versions = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from member_versions`);
     expect(versions[0]!.n).toBeGreaterThan(0);
+    // The month sums the dashboard reads are the sums of their days, and nothing waits unflushed.
+    const months = await queryRows<{ n: number; mismatched: number }>(
+      db,
+      sql`select count(*)::int as n, count(*) filter (where coalesce(m.delta, 0) <> coalesce(d.delta, 0))::int as mismatched
+          from member_stat_months m
+          full join (select unit_id, date_trunc('month', day)::date as month, dim, value, sum(delta)::int as delta
+                     from member_stat_changes group by 1, 2, 3, 4) d using (unit_id, month, dim, value)`,
+    );
+    expect(months[0]!.n).toBeGreaterThan(0);
+    expect(months[0]!.mismatched).toBe(0);
+    expect((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stat_pending`))[0]!.n).toBe(0);
   }, 300_000);
 
   it("a rebuild from the records gives the same figures for today", async () => {
