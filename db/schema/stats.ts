@@ -68,6 +68,18 @@ export const memberFlowCounts = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.day, t.kind] })],
 );
 
+/** The same steps summed by month (`month` is its first day): a period's whole months are read from here, its edges by day. */
+export const memberFlowMonths = pgTable(
+  "member_flow_months",
+  {
+    unitId: uuid("unit_id").notNull(),
+    month: date("month").notNull(),
+    kind: text("kind").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month, t.kind] })],
+);
+
 /** Evaluation results per unit (subtree, where the member was evaluated), year and level. */
 export const memberEvaluationCounts = pgTable(
   "member_evaluation_counts",

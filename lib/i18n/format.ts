@@ -55,6 +55,12 @@ export function todayInVietnam(now: Date = new Date()): string {
   return `${year}-${month}-${day}`;
 }
 
+/** A calendar day (yyyy-MM-dd) `days` later (or earlier, when negative): no time zone involved. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 const collator = new Intl.Collator("vi");
 
 /** Vietnamese names sort by given name, then middle names, then family name, each with its tones. */

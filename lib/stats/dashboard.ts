@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import { queryRows } from "@/lib/db/sql";
 import { compareUnitNames } from "@/lib/org/sort";
-import { ageBand, membershipBand, monthsBetween, resolvePeriod, type Period } from "./period";
+import { ageBand, membershipBand, monthsBetween, resolvePeriod, splitByMonth, type MonthSplit, type Period } from "./period";
 import {
   AGE_BANDS,
   EVALUATION_LEVELS,
@@ -39,12 +39,14 @@ export async function statsDashboard(db: Db, actor: Actor | null, query: Dashboa
   const unit = await findStatsUnit(db, scope, query.unitId);
   const children = await childUnits(db, unit.id, period.asOf);
   const ids = [unit.id, ...children.map((c) => c.id)];
-  const [breadcrumb, counts, flows, evaluations] = await Promise.all([
+  const [breadcrumb, own, childCounts, flows, evaluations] = await Promise.all([
     ancestorsInScope(db, scope, unit.id),
-    readCounts(db, unit.id, ids, period),
+    readCounts(db, [unit.id], null, period),
+    readCounts(db, children.map((c) => c.id), CHILD_DIMS, period),
     readFlows(db, ids, period),
     readEvaluations(db, unit.id),
   ]);
+  const counts = new Map([...childCounts, ...own]);
   return {
     unit,
     breadcrumb,
@@ -113,14 +115,21 @@ interface CountRow {
   last_year: number;
 }
 
-/** The dimensions a child's row needs (the unit itself gets them all). */
+/** The dimensions a child's row needs (the unit itself gets them all): a year of their changes is small. */
 const CHILD_DIMS = ["status", "gender", "quality"];
 
-async function readCounts(db: Db, unitId: string, ids: string[], period: Period): Promise<Map<string, CountRow[]>> {
-  const idList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-  // Children's rows need three dimensions: reading only those keeps a year of changes small.
-  const childDims = sql.join(CHILD_DIMS.map((d) => sql`${d}`), sql`, `);
-  const wanted = (alias: string) => sql`${sql.raw(alias)}.unit_id in (${idList}) and (${sql.raw(alias)}.unit_id = ${unitId}::uuid or ${sql.raw(alias)}.dim in (${childDims}))`;
+/**
+ * Counts of the units on the day and the same day last year, every dimension or only those
+ * named. The unit and its children are read apart: each read then seeks exactly its rows in the
+ * covering indexes (drizzle/0021).
+ */
+async function readCounts(db: Db, unitIds: string[], dims: string[] | null, period: Period): Promise<Map<string, CountRow[]>> {
+  if (unitIds.length === 0) return new Map();
+  const units = sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const wanted = (alias: string) => {
+    const t = sql.raw(alias);
+    return dims ? sql`${t}.unit_id in (${units}) and ${t}.dim in (${sql.join(dims.map((d) => sql`${d}`), sql`, `)})` : sql`${t}.unit_id in (${units})`;
+  };
   const asOf = sql`${period.asOf}::date`;
   const lastYear = sql`${period.lastYearAsOf}::date`;
   const nextMonth = (day: typeof asOf) => sql`(date_trunc('month', ${day}) + interval '1 month')::date`;
@@ -261,15 +270,31 @@ const FLOW_KIND_OF: Record<string, FlowKind> = {
   deceased: "deceased",
 };
 
+/**
+ * Each unit's steps per kind and month, in the period and in the same period a year earlier. A
+ * period's whole months come from the month sums, its first and last days from the days'.
+ */
 async function readFlows(db: Db, ids: string[], period: Period): Promise<FlowRow[]> {
+  const current = splitByMonth(period.from, period.to);
+  const lastYear = splitByMonth(period.lastYearFrom, period.lastYearTo);
+  const inMonths = (split: MonthSplit) => (split.months ? sql`(month >= ${split.months[0]}::date and month < ${split.months[1]}::date)` : sql`false`);
+  const inDays = (split: MonthSplit) =>
+    split.days.length === 0 ? sql`false` : sql`(${sql.join(split.days.map(([a, b]) => sql`day between ${a}::date and ${b}::date`), sql` or `)})`;
+  const units = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
   const rows = await queryRows<FlowRow>(
     db,
-    sql`select unit_id, kind, to_char(day, 'YYYY-MM') as month,
-               coalesce(sum(n) filter (where day between ${period.from}::date and ${period.to}::date), 0)::int as current,
-               coalesce(sum(n) filter (where day between ${period.lastYearFrom}::date and ${period.lastYearTo}::date), 0)::int as last_year
-        from member_flow_counts
-        where unit_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
-          and (day between ${period.from}::date and ${period.to}::date or day between ${period.lastYearFrom}::date and ${period.lastYearTo}::date)
+    sql`select unit_id, kind, to_char(month, 'YYYY-MM') as month,
+               coalesce(sum(n) filter (where in_current), 0)::int as current,
+               coalesce(sum(n) filter (where in_last_year), 0)::int as last_year
+        from (
+          select unit_id, kind, month, n, ${inMonths(current)} as in_current, ${inMonths(lastYear)} as in_last_year
+          from member_flow_months
+          where unit_id in (${units}) and (${inMonths(current)} or ${inMonths(lastYear)})
+          union all
+          select unit_id, kind, date_trunc('month', day)::date, n, ${inDays(current)}, ${inDays(lastYear)}
+          from member_flow_counts
+          where unit_id in (${units}) and (${inDays(current)} or ${inDays(lastYear)})
+        ) x
         group by 1, 2, 3`,
   );
   return rows.map((r) => ({ ...r, current: Number(r.current), last_year: Number(r.last_year) }));

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@/lib/auth/errors";
 import type { MessageKey } from "@/lib/i18n";
-import { todayInVietnam } from "@/lib/i18n/format";
+import { addDays, todayInVietnam } from "@/lib/i18n/format";
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -34,6 +34,30 @@ export function monthsBetween(from: string, to: string): string[] {
     }
   }
   return months;
+}
+
+/** The first day of the month after the one `day` falls in. */
+export function nextMonthStart(day: string): string {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+}
+
+export interface MonthSplit {
+  /** The whole months inside the period, by their first days: [first, end), or none. */
+  months: [string, string] | null;
+  /** The days of the period outside those months (inclusive ranges). */
+  days: [string, string][];
+}
+
+/** A period (inclusive days) as its whole months and the days at its edges, for the month sums. */
+export function splitByMonth(from: string, to: string): MonthSplit {
+  const first = from.endsWith("-01") ? from : nextMonthStart(from);
+  const end = `${addDays(to, 1).slice(0, 7)}-01`;
+  if (first >= end) return { months: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < first) days.push([from, addDays(first, -1)]);
+  if (end <= to) days.push([end, to]);
+  return { months: [first, end], days };
 }
 
 export interface Period {

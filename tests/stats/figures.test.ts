@@ -196,6 +196,15 @@ describe("statistics equal the direct count of the records", () => {
     );
     expect(months[0]!.n).toBeGreaterThan(0);
     expect(months[0]!.mismatched).toBe(0);
+    const flowMonths = await queryRows<{ n: number; mismatched: number }>(
+      db,
+      sql`select count(*)::int as n, count(*) filter (where coalesce(m.n, 0) <> coalesce(d.n, 0))::int as mismatched
+          from member_flow_months m
+          full join (select unit_id, date_trunc('month', day)::date as month, kind, sum(n)::int as n
+                     from member_flow_counts group by 1, 2, 3) d using (unit_id, month, kind)`,
+    );
+    expect(flowMonths[0]!.n).toBeGreaterThan(0);
+    expect(flowMonths[0]!.mismatched).toBe(0);
     expect((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stat_pending`))[0]!.n).toBe(0);
   }, 300_000);
 
