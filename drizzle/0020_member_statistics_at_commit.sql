@@ -5,7 +5,8 @@
 --    the country's rows once instead of 100 times, and holds their row locks only while it
 --    commits, not for the whole import (a member saved in another province no longer waits
 --    for it). A transaction does not see its own changes in the figures before it commits.
--- 2. Every upsert takes its rows in key order, so two transactions cannot deadlock on them.
+-- 2. Every upsert takes its rows in key order, so two transactions cannot deadlock on them
+--    (the flows' in 0022).
 -- 3. The day's changes are also summed by month (member_stat_months, 0019): a figure a year back
 --    reads twelve months and a few days instead of a year of days.
 
@@ -72,30 +73,6 @@ END $$;
 --> statement-breakpoint
 CREATE CONSTRAINT TRIGGER stat_flush AFTER INSERT ON stat_pending DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION stat_flush();
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION stats_events_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  sign integer := CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END;
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    INSERT INTO member_flow_counts AS c (unit_id, day, kind, n)
-    SELECT f.unit_id, f.day, f.kind, sum(f.n)::integer
-    FROM (SELECT e.kind, e.unit_id, e.other_unit_id, e.occurred_on, count(*)::integer AS n FROM old_rows e
-          WHERE e.kind IN ('admitted', 'matured_out', 'left', 'removed', 'expelled', 'deceased', 'transfer_accepted') GROUP BY 1, 2, 3, 4) g
-    CROSS JOIN LATERAL stat_flow_rows(sign, g.kind, g.unit_id, g.other_unit_id, g.occurred_on, g.n) f
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT (unit_id, day, kind) DO UPDATE SET n = c.n + excluded.n;
-  ELSE
-    INSERT INTO member_flow_counts AS c (unit_id, day, kind, n)
-    SELECT f.unit_id, f.day, f.kind, sum(f.n)::integer
-    FROM (SELECT e.kind, e.unit_id, e.other_unit_id, e.occurred_on, count(*)::integer AS n FROM new_rows e
-          WHERE e.kind IN ('admitted', 'matured_out', 'left', 'removed', 'expelled', 'deceased', 'transfer_accepted') GROUP BY 1, 2, 3, 4) g
-    CROSS JOIN LATERAL stat_flow_rows(sign, g.kind, g.unit_id, g.other_unit_id, g.occurred_on, g.n) f
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT (unit_id, day, kind) DO UPDATE SET n = c.n + excluded.n;
-  END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
 CREATE OR REPLACE FUNCTION stats_evaluations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
@@ -115,52 +92,17 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- As in 0016, and the months too; changes this transaction left waiting are dropped, since the
--- recount already sees them in the records.
-CREATE OR REPLACE FUNCTION stats_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+-- The recount of 0016, and the months from the days. Changes this transaction left waiting are
+-- dropped first: the recount already sees them in the records.
+ALTER FUNCTION stats_rebuild() RENAME TO stats_rebuild_figures;
+--> statement-breakpoint
+CREATE FUNCTION stats_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM stat_pending WHERE txid = txid_current();
-  DELETE FROM member_stat_counts;
-  DELETE FROM member_stat_changes;
+  PERFORM stats_rebuild_figures();
   DELETE FROM member_stat_months;
-  DELETE FROM member_flow_counts;
-  DELETE FROM member_evaluation_counts;
-  CREATE TEMP TABLE stat_above ON COMMIT DROP AS
-    SELECT u.id AS leaf, a.unit_id FROM units u CROSS JOIN LATERAL stat_units_above(u.id) a;
-  INSERT INTO member_stat_changes (unit_id, day, dim, value, delta)
-  SELECT a.unit_id, g.day, g.dim, g.value, sum(g.delta)::integer
-  FROM (
-    SELECT s.unit_id, s.day, p.dim, p.value, sum(s.sign) AS delta
-    FROM (
-      SELECT m.unit_id, m.counted_since AS day, 1 AS sign, m.status, m.gender, extract(year FROM m.birth_date)::integer AS birth_year, m.ethnicity, m.religion, m.education,
-        extract(year FROM m.joined_on)::integer AS joined_year, coalesce(btrim(m.national_id), '') <> '' AS has_national_id, m.birth_date IS NOT NULL AS has_birth_date, coalesce(btrim(m.phone), '') <> '' AS has_phone
-      FROM members m
-      UNION ALL
-      SELECT v.unit_id, v.valid_from, 1, v.status, v.gender, v.birth_year, v.ethnicity, v.religion, v.education, v.joined_year, v.has_national_id, v.has_birth_date, v.has_phone FROM member_versions v
-      UNION ALL
-      SELECT v.unit_id, v.valid_to, -1, v.status, v.gender, v.birth_year, v.ethnicity, v.religion, v.education, v.joined_year, v.has_national_id, v.has_birth_date, v.has_phone FROM member_versions v
-    ) s
-    CROSS JOIN LATERAL member_stat_pairs(s.status, s.gender, s.birth_year, s.ethnicity, s.religion, s.education, s.joined_year, s.has_national_id, s.has_birth_date, s.has_phone) p
-    GROUP BY 1, 2, 3, 4
-  ) g
-  JOIN stat_above a ON a.leaf = g.unit_id
-  GROUP BY 1, 2, 3, 4
-  HAVING sum(g.delta) <> 0;
-  INSERT INTO member_stat_counts (unit_id, dim, value, n)
-  SELECT unit_id, dim, value, sum(delta)::integer FROM member_stat_changes GROUP BY 1, 2, 3;
   INSERT INTO member_stat_months (unit_id, month, dim, value, delta)
   SELECT unit_id, date_trunc('month', day)::date, dim, value, sum(delta)::integer FROM member_stat_changes GROUP BY 1, 2, 3, 4 HAVING sum(delta) <> 0;
-  INSERT INTO member_flow_counts (unit_id, day, kind, n)
-  SELECT f.unit_id, f.day, f.kind, sum(f.n)::integer
-  FROM (SELECT e.kind, e.unit_id, e.other_unit_id, e.occurred_on, count(*)::integer AS n FROM member_events e
-        WHERE e.kind IN ('admitted', 'matured_out', 'left', 'removed', 'expelled', 'deceased', 'transfer_accepted') GROUP BY 1, 2, 3, 4) g
-  CROSS JOIN LATERAL stat_flow_rows(1, g.kind, g.unit_id, g.other_unit_id, g.occurred_on, g.n) f
-  GROUP BY 1, 2, 3;
-  INSERT INTO member_evaluation_counts (unit_id, year, level, n)
-  SELECT a.unit_id, g.year, g.level, sum(g.n)::integer
-  FROM (SELECT unit_id, year, level, count(*) AS n FROM member_evaluations GROUP BY 1, 2, 3) g JOIN stat_above a ON a.leaf = g.unit_id
-  GROUP BY 1, 2, 3;
-  DROP TABLE stat_above;
 END $$;
 --> statement-breakpoint
 INSERT INTO member_stat_months (unit_id, month, dim, value, delta)

@@ -39,12 +39,14 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- The recount of 0020, then the flows' months from their days.
-ALTER FUNCTION stats_rebuild() RENAME TO stats_rebuild_figures;
---> statement-breakpoint
-CREATE FUNCTION stats_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+-- The recount of 0020, and the flows' months from their days.
+CREATE OR REPLACE FUNCTION stats_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  DELETE FROM stat_pending WHERE txid = txid_current();
   PERFORM stats_rebuild_figures();
+  DELETE FROM member_stat_months;
+  INSERT INTO member_stat_months (unit_id, month, dim, value, delta)
+  SELECT unit_id, date_trunc('month', day)::date, dim, value, sum(delta)::integer FROM member_stat_changes GROUP BY 1, 2, 3, 4 HAVING sum(delta) <> 0;
   DELETE FROM member_flow_months;
   INSERT INTO member_flow_months (unit_id, month, kind, n)
   SELECT unit_id, date_trunc('month', day)::date, kind, sum(n)::integer FROM member_flow_counts GROUP BY 1, 2, 3 HAVING sum(n) <> 0;

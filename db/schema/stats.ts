@@ -5,7 +5,9 @@ import { evaluationLevel, memberStatus, gender } from "./members";
  * Leadership statistics (lib/stats). The figures a dashboard shows are kept up to date by
  * triggers in the same transaction as every change to members, their events and evaluations,
  * and to the unit tree (drizzle/0016_member_statistics_triggers.sql), so that no service can
- * change a record and forget a figure. Every row is kept for a unit *and each of its ancestors*
+ * change a record and forget a figure. A record's changes are added when the transaction
+ * commits (drizzle/0020: each statement leaves them in the unlogged `stat_pending`), so a long
+ * import neither rewrites the country's rows per statement nor holds their locks until it ends. Every row is kept for a unit *and each of its ancestors*
  * (a unit's row is its whole subtree), so the country's dashboard reads a few hundred rows.
  *
  * Past figures are what the register showed on that day (transaction time, in Vietnam's
