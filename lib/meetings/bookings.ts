@@ -1,11 +1,12 @@
-import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { meetingRooms, roomBookings, units, type MeetingRoom, type RoomBooking } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/auth/errors";
-import { inScope, requirePermission, type Scope } from "@/lib/auth/guard";
+import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from "@/lib/auth/errors";
+import { holdsPermission, inScope, requirePermission, type Scope } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
 import type { Db } from "@/lib/db";
 import { hasPgErrorCode } from "@/lib/db/errors";
+import { outer } from "@/lib/db/sql";
 
 /**
  * Room bookings. The database refuses overlapping live bookings of a room by itself (an exclusion
@@ -128,6 +129,64 @@ export async function decideBooking(db: Db, actor: Actor | null, input: { bookin
       .returning();
     await recordAudit(tx, actor, { action: "room.decideBooking", entityType: "room_booking", entityId: row.booking.id, unitId: row.unitId, changes: { status: { from: "pending", to: status } } });
     return booking!;
+  });
+}
+
+/**
+ * Who may cancel a booking, as a condition on room_bookings: the person who asked for it, while
+ * the unit it was made for is still one they book for (meeting.manage over it), and the office of
+ * the room's unit (room.manage over it). Throws when the actor holds neither permission anywhere.
+ * The pages use the same condition, so they offer the button exactly where this service accepts.
+ */
+export function cancellableBy(actor: Actor | null): SQL {
+  if (!actor) throw new UnauthenticatedError();
+  const holds = { requester: holdsPermission(actor, "meeting.manage"), office: holdsPermission(actor, "room.manage") };
+  // Neither: the guard refuses, as for any other service.
+  if (!holds.requester && !holds.office) requirePermission(actor, "meeting.manage");
+  const conditions: SQL[] = [];
+  if (holds.requester) {
+    const scope = requirePermission(actor, "meeting.manage");
+    conditions.push(
+      sql`(${outer(roomBookings.requestedBy)} = ${actor.userId} and exists (select 1 from units bu where bu.id = ${outer(roomBookings.unitId)} and ${inScope(sql`bu.path`, scope)}))`,
+    );
+  }
+  if (holds.office) {
+    const scope = requirePermission(actor, "room.manage");
+    conditions.push(
+      sql`exists (select 1 from meeting_rooms br join units ru on ru.id = br.unit_id where br.id = ${outer(roomBookings.roomId)} and ${inScope(sql`ru.path`, scope)})`,
+    );
+  }
+  return or(...conditions)!;
+}
+
+/**
+ * The requester (or the room's office) gives a booking back: a live one that has not ended. The
+ * slot is free at once, since the no-overlap constraint only counts pending and approved bookings.
+ * A meeting's booking is refused: it follows its meeting, which is changed or cancelled instead.
+ */
+export async function cancelBooking(db: Db, actor: Actor | null, input: { bookingId: string }, now: Date = new Date()): Promise<RoomBooking> {
+  const allowed = cancellableBy(actor);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ booking: roomBookings, roomUnitId: meetingRooms.unitId })
+      .from(roomBookings)
+      .innerJoin(meetingRooms, eq(meetingRooms.id, roomBookings.roomId))
+      .where(and(eq(roomBookings.id, input.bookingId), allowed))
+      .for("update", { of: roomBookings });
+    if (!row) throw new NotFoundError("room.bookingNotFound");
+    const { booking } = row;
+    if (!(LIVE as readonly string[]).includes(booking.status)) throw new ConflictError("room.bookingNotLive");
+    if (booking.endsAt <= now) throw new ConflictError("room.bookingEnded");
+    if (booking.meetingId) throw new ConflictError("room.bookingHeldByMeeting");
+    const [cancelled] = await tx.update(roomBookings).set({ status: "cancelled" }).where(eq(roomBookings.id, booking.id)).returning();
+    await recordAudit(tx, actor, {
+      action: "room.cancelBooking",
+      entityType: "room_booking",
+      entityId: booking.id,
+      unitId: row.roomUnitId,
+      changes: { status: { from: booking.status, to: "cancelled" } },
+    });
+    return cancelled!;
   });
 }
 

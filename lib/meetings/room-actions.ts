@@ -1,11 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define";
-import { bookRoom, decideBooking } from "./bookings";
+import { bookRoom, cancelBooking, decideBooking } from "./bookings";
 import { zonedInstant } from "./recurrence";
 import { createRoom, setRoomActive, updateRoom } from "./room-admin";
-import { bookRoomInput, createRoomInput, dayIso, decideBookingInput, setRoomActiveInput, updateRoomInput } from "./room-schemas";
-
+import { bookRoomInput, cancelBookingInput, createRoomInput, dayIso, decideBookingInput, setRoomActiveInput, updateRoomInput } from "./room-schemas";
 
 export const createRoomAction = defineAction(
   "room.create",
@@ -53,3 +52,13 @@ export const decideBookingAction = defineAction("room.decideBooking", decideBook
   const booking = await decideBooking(db, actor, input);
   return { id: booking.id, status: booking.status };
 });
+
+export const cancelBookingAction = defineAction(
+  "room.cancelBooking",
+  cancelBookingInput,
+  async ({ db, actor }, input) => {
+    const booking = await cancelBooking(db, actor, input);
+    return { id: booking.id, status: booking.status };
+  },
+  { success: "room.bookingCancelled" },
+);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { meetingRooms, roomBookings, units, users, type MeetingRoom } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { inScope, requirePermission, type Scope } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
 import type { Db } from "@/lib/db";
+import { cancellableBy } from "./bookings";
 import { onlineRoomUrl, newOnlineSlug } from "./rooms";
 import type { createRoomInput, setRoomActiveInput, updateRoomInput } from "./room-schemas";
 
@@ -143,9 +144,13 @@ export interface BookingView {
   endsAt: Date;
   status: "pending" | "approved" | "rejected" | "cancelled";
   requestedByName: string | null;
+  /** The meeting holding the booking: it is changed or cancelled through its meeting. */
+  meetingId: string | null;
+  /** Whether cancelBooking would accept it from the actor now (own or the room's office, live, not ended, no meeting). */
+  canCancel: boolean;
 }
 
-const bookingColumns = {
+const bookingColumns = (cancellable: SQL | null, now: Date) => ({
   id: roomBookings.id,
   roomId: roomBookings.roomId,
   roomName: meetingRooms.name,
@@ -155,12 +160,16 @@ const bookingColumns = {
   endsAt: roomBookings.endsAt,
   status: roomBookings.status,
   requestedByName: users.fullName,
-};
+  meetingId: roomBookings.meetingId,
+  canCancel: cancellable
+    ? sql<boolean>`(${cancellable} and ${roomBookings.meetingId} is null and ${roomBookings.endsAt} > ${now.toISOString()}::timestamptz and ${roomBookings.status} in ('pending', 'approved'))`.mapWith(Boolean)
+    : sql<boolean>`false`.mapWith(Boolean),
+});
 
 /** A room's live bookings between two instants (the week view); the room must be one the actor may book. */
-export async function roomBookingsBetween(db: Db, room: MeetingRoom, from: Date, to: Date): Promise<BookingView[]> {
+export async function roomBookingsBetween(db: Db, actor: Actor | null, room: MeetingRoom, from: Date, to: Date, now: Date = new Date()): Promise<BookingView[]> {
   return db
-    .select(bookingColumns)
+    .select(bookingColumns(cancellableBy(actor), now))
     .from(roomBookings)
     .innerJoin(meetingRooms, eq(meetingRooms.id, roomBookings.roomId))
     .innerJoin(units, eq(units.id, roomBookings.unitId))
@@ -169,12 +178,26 @@ export async function roomBookingsBetween(db: Db, room: MeetingRoom, from: Date,
     .orderBy(asc(roomBookings.startsAt));
 }
 
+/** The actor's own live bookings that have not ended, any room, soonest first (the page's "Phòng bạn đã đặt"). */
+export async function myUpcomingBookings(db: Db, actor: Actor | null, now: Date = new Date()): Promise<BookingView[]> {
+  const cancellable = cancellableBy(actor);
+  return db
+    .select(bookingColumns(cancellable, now))
+    .from(roomBookings)
+    .innerJoin(meetingRooms, eq(meetingRooms.id, roomBookings.roomId))
+    .innerJoin(units, eq(units.id, roomBookings.unitId))
+    .leftJoin(users, eq(users.id, roomBookings.requestedBy))
+    .where(and(eq(roomBookings.requestedBy, actor!.userId), inArray(roomBookings.status, ["pending", "approved"]), gt(roomBookings.endsAt, now)))
+    .orderBy(asc(roomBookings.startsAt))
+    .limit(100);
+}
+
 /** Requests waiting for the office: pending bookings of the rooms it keeps, not yet over. */
 export async function pendingBookings(db: Db, actor: Actor | null, now: Date = new Date()): Promise<BookingView[]> {
   const scope = requirePermission(actor, "room.manage");
   const roomUnits = sql`(select ${units.path} from ${units} where ${units.id} = ${meetingRooms.unitId})`;
   return db
-    .select(bookingColumns)
+    .select(bookingColumns(null, now))
     .from(roomBookings)
     .innerJoin(meetingRooms, eq(meetingRooms.id, roomBookings.roomId))
     .innerJoin(units, eq(units.id, roomBookings.unitId))

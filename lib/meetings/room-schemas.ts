@@ -33,6 +33,7 @@ export const bookRoomInput = z.object({
   endsAt: z.string().trim().regex(TIME, "room.timeFormat"),
 });
 export const decideBookingInput = z.object({ bookingId: uuidField, approve: checkbox, note: optionalText(500) });
+export const cancelBookingInput = z.object({ bookingId: uuidField });
 
 /** dd/MM/yyyy → yyyy-MM-dd, or null for a day that does not exist (31/02). */
 export function dayIso(value: string): string | null {

@@ -9,13 +9,15 @@ import { t, type MessageKey } from "@/lib/i18n";
 import { formatDate, todayInVietnam } from "@/lib/i18n/format";
 import { findBookableRoom } from "@/lib/meetings/bookings";
 import { zonedInstant, zonedParts } from "@/lib/meetings/recurrence";
-import { listBookableRooms, pendingBookings, roomBookingsBetween, type BookingView } from "@/lib/meetings/room-admin";
+import { listBookableRooms, myUpcomingBookings, pendingBookings, roomBookingsBetween, type BookingView } from "@/lib/meetings/room-admin";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { BookingForm } from "@/components/meetings/booking-form";
 import { slotLabel } from "@/components/meetings/booking-slot";
 import { BookingDecision } from "@/components/meetings/booking-decision";
+import { CancelBooking } from "@/components/meetings/cancel-booking";
+import { MyBookings } from "@/components/meetings/my-bookings";
 
 export const metadata: Metadata = { title: t("room.pageTitle") };
 
@@ -31,7 +33,7 @@ function mondayOf(day: string): string {
 }
 const addDays = (day: string, n: number) => new Date(new Date(`${day}T12:00:00Z`).getTime() + n * DAY_MS).toISOString().slice(0, 10);
 
-/** Bookings: the form, a room's week, and for the room's office the requests waiting. */
+/** Bookings: the form, a room's week, one's own bookings (to cancel), and for the room's office the requests waiting. */
 export default async function RoomBookingsPage({ searchParams }: { searchParams: Params }) {
   const params = await searchParams;
   const actor = await getActor();
@@ -46,7 +48,10 @@ export default async function RoomBookingsPage({ searchParams }: { searchParams:
   const week = mondayOf(typeof params.tuan === "string" && ISO_DAY.test(params.tuan) ? params.tuan : todayInVietnam());
   const from = zonedInstant(week, "00:00");
   const to = zonedInstant(addDays(week, 7), "00:00");
-  const bookings = room ? await roomBookingsBetween(db, room, from, to) : [];
+  const bookings = room ? await roomBookingsBetween(db, actor, room, from, to) : [];
+  const mine = await myUpcomingBookings(db, actor);
+  // Set by "Hủy đặt phòng" after a cancellation, whose booking has left the lists.
+  const cancelled = typeof params["da-huy"] === "string";
   const manages = holdsPermission(actor, "room.manage");
   const pending = manages ? await pendingBookings(db, actor) : [];
 
@@ -63,6 +68,9 @@ export default async function RoomBookingsPage({ searchParams }: { searchParams:
         {manages && <Link href="/lam-viec/phong-hop/quan-ly" className={buttonClass("secondary")}>{t("room.manageTitle")}</Link>}
       </div>
       <p className="text-sm text-slate-700">{t("room.intro")}</p>
+      <p className={cancelled ? "rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900" : "sr-only"} aria-live="polite" data-testid="booking-cancelled">
+        {cancelled ? t("room.bookingCancelled") : ""}
+      </p>
 
       {rooms.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">{t("room.noBookableRooms")}</p>
@@ -103,6 +111,7 @@ export default async function RoomBookingsPage({ searchParams }: { searchParams:
                       <span className="font-medium">{slotLabel(b.startsAt, b.endsAt).slice(11)}</span> {b.title}
                       <span className="block text-slate-600">{b.unitName}</span>
                       <Badge tone={b.status === "approved" ? "green" : "amber"}>{t(`room.status.${b.status}` as MessageKey)}</Badge>
+                      {b.canCancel && <CancelBooking bookingId={b.id} label={t("room.cancelBookingOf", { title: b.title, when: slotLabel(b.startsAt, b.endsAt) })} />}
                     </li>
                   ))}
                 </ul>
@@ -111,6 +120,10 @@ export default async function RoomBookingsPage({ searchParams }: { searchParams:
           </ol>
         </Card>
       )}
+
+      <Card title={t("room.myBookings")}>
+        <MyBookings bookings={mine} />
+      </Card>
 
       {manages && (
         <Card title={t("room.pending")}>
