@@ -7,24 +7,34 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, SelectInput, TextInput } from "@/components/ui/field";
 import { t } from "@/lib/i18n";
-import { createMeetingAction } from "@/lib/meetings/actions";
+import { createMeetingAction, updateMeetingAction } from "@/lib/meetings/actions";
 import { meetingFields } from "@/lib/meetings/schemas";
 import type { MeetingFormOptions } from "@/lib/meetings/service";
 import { uuidField } from "@/lib/validation";
-import { parseAgenda, placeServerErrors, SharedFields, type SharedValues } from "./shared-fields";
+import { parseAgenda } from "@/lib/meetings/agenda-text";
+import { placeServerErrors, SharedFields, type SharedValues } from "./shared-fields";
 
-const formSchema = meetingFields.omit({ agenda: true }).extend({ unitId: uuidField, agendaText: z.string().max(10_000) });
+const fieldsSchema = meetingFields.omit({ agenda: true }).extend({ agendaText: z.string().max(10_000) });
+const createSchema = fieldsSchema.extend({ unitId: uuidField });
 
 type Values = SharedValues & { unitId: string; title: string; date: string; startTime: string; endTime: string; documentIds: string[] };
 
-/** A one-off meeting: day dd/MM/yyyy and times HH:mm in Vietnam. */
-export function MeetingForm({ options, initial }: { options: MeetingFormOptions; initial: Values }) {
+/** Creating a meeting, or editing one: its unit stays (updateMeeting does not move a meeting to another unit). */
+export type MeetingFormMode = { kind: "create" } | { kind: "edit"; id: string; version: number; unitName: string };
+
+/** A one-off meeting, or a change to any meeting: day dd/MM/yyyy and times HH:mm in Vietnam. */
+export function MeetingForm({ options, initial, mode = { kind: "create" } }: { options: MeetingFormOptions; initial: Values; mode?: MeetingFormMode }) {
   const router = useRouter();
   const { form, onSubmit, status } = useActionForm<Values, { id: string }>(
-    formSchema,
-    async ({ agendaText, ...values }) => {
-      const result = await createMeetingAction({ ...values, agenda: parseAgenda(agendaText) });
-      return result.ok ? result : { ...result, fieldErrors: placeServerErrors(result.fieldErrors) };
+    mode.kind === "edit" ? fieldsSchema : createSchema,
+    async ({ agendaText, unitId, ...values }) => {
+      const agenda = parseAgenda(agendaText);
+      const result =
+        mode.kind === "edit"
+          ? await updateMeetingAction({ ...values, agenda, id: mode.id, version: mode.version })
+          : await createMeetingAction({ ...values, unitId, agenda });
+      if (!result.ok) return { ...result, fieldErrors: placeServerErrors(result.fieldErrors) };
+      return { ...result, data: { id: mode.kind === "edit" ? mode.id : (result.data as { id: string }).id } };
     },
     { defaultValues: initial, onSuccess: (data) => router.push(`/lam-viec/hop/${data.id}`) },
   );
@@ -35,14 +45,22 @@ export function MeetingForm({ options, initial }: { options: MeetingFormOptions;
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <fieldset disabled={formState.isSubmitting} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t("meetingForm.unit")} error={msg("unitId")}>
-            {(p) => (
-              <SelectInput {...p} {...register("unitId")}>
-                <option value="">{t("meetingForm.chooseUnit")}</option>
-                {options.units.map((u) => <option key={u.id} value={u.id}>{"\u00a0".repeat(Math.max(0, u.level - 1) * 2)}{u.name}</option>)}
-              </SelectInput>
-            )}
-          </Field>
+          {mode.kind === "edit" ? (
+            <div className="space-y-1">
+              <p className="text-sm font-medium text-slate-800">{t("meetingForm.unit")}</p>
+              <p className="text-sm">{mode.unitName}</p>
+              <p className="text-xs text-slate-600">{t("meetingEdit.unitFixed", { unit: mode.unitName })}</p>
+            </div>
+          ) : (
+            <Field label={t("meetingForm.unit")} error={msg("unitId")}>
+              {(p) => (
+                <SelectInput {...p} {...register("unitId")}>
+                  <option value="">{t("meetingForm.chooseUnit")}</option>
+                  {options.units.map((u) => <option key={u.id} value={u.id}>{"\u00a0".repeat(Math.max(0, u.level - 1) * 2)}{u.name}</option>)}
+                </SelectInput>
+              )}
+            </Field>
+          )}
           <Field label={t("meetingForm.title")} error={msg("title")}>
             {(p) => <TextInput {...p} {...register("title")} />}
           </Field>
@@ -67,7 +85,7 @@ export function MeetingForm({ options, initial }: { options: MeetingFormOptions;
           )}
         </Field>
         <FormStatus status={status} />
-        <Button type="submit">{t("meeting.create")}</Button>
+        <Button type="submit">{t(mode.kind === "edit" ? "meetingEdit.save" : "meeting.create")}</Button>
       </fieldset>
     </form>
   );

@@ -10,7 +10,8 @@ import { t, type MessageKey } from "@/lib/i18n";
 import { createSeriesAction } from "@/lib/meetings/actions";
 import { RECURRENCE_KINDS, seriesFields } from "@/lib/meetings/schemas";
 import type { MeetingFormOptions } from "@/lib/meetings/service";
-import { parseAgenda, placeServerErrors, SharedFields, type SharedValues } from "./shared-fields";
+import { parseAgenda } from "@/lib/meetings/agenda-text";
+import { placeServerErrors, SharedFields, type SharedValues } from "./shared-fields";
 
 export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 

@@ -3,7 +3,6 @@
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Field, SelectInput, TextArea } from "@/components/ui/field";
 import { t } from "@/lib/i18n";
-import type { AgendaItemInput } from "@/lib/meetings/schemas";
 import type { MeetingFormOptions } from "@/lib/meetings/service";
 
 /** The fields a meeting and a series share: chair, room, participants (people and whole units) and the agenda. */
@@ -58,19 +57,6 @@ export function SharedFields({ options, register, errors }: { options: MeetingFo
       </Field>
     </>
   );
-}
-
-/** One agenda item per line: "Nội dung | người trình bày | phút". */
-export function parseAgenda(text: string): AgendaItemInput[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [title = "", presenter = "", minutes = ""] = line.split("|").map((s) => s.trim());
-      const n = Number(minutes);
-      return { title, presenter, durationMinutes: minutes && Number.isInteger(n) && n > 0 ? n : null };
-    });
 }
 
 /** The service names times by instant; the form by its day and clock fields. */

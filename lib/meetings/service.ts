@@ -178,12 +178,15 @@ async function findManagedMeeting(db: Db, scope: Scope, id: string) {
   return row.meeting;
 }
 
+/** What updateMeeting accepts besides the scope: anything but a cancelled meeting (an ended one keeps its times). */
+export const isEditable = (meeting: Pick<Meeting, "status">) => meeting.status !== "cancelled";
+
 export async function updateMeeting(db: Db, actor: Actor | null, input: UpdateMeetingInput) {
   const scope = requirePermission(actor, "meeting.manage");
   return db.transaction(async (tx) => {
     const current = await findManagedMeeting(tx, scope, input.id);
     if (current.version !== input.version) throw new ConflictError("meeting.changedMeanwhile");
-    if (current.status === "cancelled") throw new ConflictError("meeting.alreadyCancelled");
+    if (!isEditable(current)) throw new ConflictError("meeting.alreadyCancelled");
     const timeChanged = current.startsAt.getTime() !== input.startsAt.getTime() || current.endsAt.getTime() !== input.endsAt.getTime();
     if (timeChanged) checkTimes(input.startsAt, input.endsAt);
     const participants = { chairId: input.chairId, userIds: input.participantUserIds, unitIds: input.participantUnitIds };
@@ -322,6 +325,8 @@ export async function getMeeting(db: Db, actor: Actor | null, id: string) {
     invitedCount: counts[0]?.invited ?? 0,
     myReply: row.myReply,
     canManage: manage !== null && pathInScope(row.unitPath, manage),
+    /** Whether updateMeeting would take a change from the actor (the page's "Sửa" link). */
+    canEdit: manage !== null && pathInScope(row.unitPath, manage) && isEditable(row.meeting),
   };
 }
 export type MeetingDetail = Awaited<ReturnType<typeof getMeeting>>;

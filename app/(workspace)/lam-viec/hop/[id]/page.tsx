@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { CancelMeeting } from "@/components/meetings/cancel-meeting";
+import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { getActor } from "@/lib/auth/session";
@@ -40,7 +41,15 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
             {formatDateTime(meeting.startsAt)}–{endTime} · {meeting.unitName}
           </p>
         </div>
-        {meeting.status === "cancelled" ? <Badge tone="red">{t("meetingList.cancelled")}</Badge> : meeting.canManage && <CancelMeeting id={meeting.id} />}
+        {meeting.status === "cancelled" ? (
+          <Badge tone="red">{t("meetingList.cancelled")}</Badge>
+        ) : (
+          <div className="flex flex-wrap items-start gap-2">
+            {/* The service decides: canEdit is what updateMeeting would accept from this viewer. */}
+            {meeting.canEdit && <Link href={`/lam-viec/hop/${meeting.id}/sua`} className={buttonClass("secondary")}>{t("meetingPage.edit")}</Link>}
+            {meeting.canManage && <CancelMeeting id={meeting.id} />}
+          </div>
+        )}
       </div>
       {meeting.status === "cancelled" && meeting.cancelReason && <p className="text-sm text-red-800">{t("meetingPage.cancelReason", { reason: meeting.cancelReason })}</p>}
       <Card title={t("meetingPage.details")}>
