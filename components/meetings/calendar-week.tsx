@@ -1,7 +1,7 @@
 import { t } from "@/lib/i18n";
 import { shortDayLabel, weekdayMondayFirst, type CalendarEntry } from "@/lib/meetings/calendar";
 import { zonedParts } from "@/lib/meetings/recurrence";
-import { CalendarEntryItem } from "./calendar-entry";
+import { CalendarEntryItem, ENTRY_LINE_PX } from "./calendar-entry";
 
 const minutesOf = (instant: Date) => {
   const [h, m] = zonedParts(instant).time.split(":").map(Number);
@@ -10,10 +10,18 @@ const minutesOf = (instant: Date) => {
 
 const dayName = (day: string) => t(`calendar.weekday.${weekdayMondayFirst(day)}` as "calendar.weekday.0");
 
+/** Pixels per hour, and the least an entry is drawn (two lines: "09:00 Title…" and the way in). */
+const HOUR_PX = 72;
+const MIN_ENTRY_PX = 44;
+/** The minutes an entry takes on the scale at least, for placing the ones after it. */
+const MIN_ENTRY_MINUTES = Math.ceil((MIN_ENTRY_PX / HOUR_PX) * 60);
+/** The entry's vertical padding and border (py-1, border). */
+const ENTRY_CHROME_PX = 10;
+
 /**
  * The week: seven day columns (Monday first) on an hour scale. Each day is a section with its own
  * heading and an ordered list of its meetings, so a screen reader reads it as a list per day, while
- * the eye sees each item placed by its time; meetings at the same time share the width.
+ * the eye sees each item placed by its time; meetings that overlap stand side by side.
  */
 export function CalendarWeek({ days, byDay, today }: { days: string[]; byDay: Map<string, CalendarEntry[]>; today: string }) {
   // 07:00–18:00 at least, widened to any meeting outside it.
@@ -28,33 +36,53 @@ export function CalendarWeek({ days, byDay, today }: { days: string[]; byDay: Ma
     }
   }
   const hours = Array.from({ length: last - first }, (_, i) => first + i);
-  const HOUR_PX = 72;
   const height = hours.length * HOUR_PX;
 
   const span = (e: CalendarEntry, day: string) => ({
     start: zonedParts(e.startsAt).day === day ? minutesOf(e.startsAt) : 0,
     end: zonedParts(new Date(e.endsAt.getTime() - 1)).day === day ? minutesOf(e.endsAt) || 24 * 60 : 24 * 60,
   });
-  /** Lanes for meetings that overlap: each takes the first lane free at its start. */
+  /**
+   * Meetings that overlap as drawn (a short one is drawn taller than its time) form a group; in a
+   * group each takes the first lane free at its start and the group's lanes share the width. A
+   * meeting overlapping none keeps the whole width.
+   */
   const layout = (entries: CalendarEntry[], day: string) => {
-    const laneEnds: number[] = [];
-    const placed = entries.map((e) => {
-      const { start, end } = span(e, day);
+    const placed: { e: CalendarEntry; start: number; end: number; lane: number; group: number }[] = [];
+    const lanesOf: number[] = [];
+    let laneEnds: number[] = [];
+    let groupEnd = -1;
+    const bySpan = entries.map((e) => ({ e, ...span(e, day) })).sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const { e, start, end } of bySpan) {
+      if (start >= groupEnd) {
+        // Clear of everything drawn before: a new group.
+        lanesOf.push(0);
+        laneEnds = [];
+      }
       let lane = laneEnds.findIndex((until) => until <= start);
       if (lane < 0) lane = laneEnds.push(0) - 1;
-      laneEnds[lane] = Math.max(end, start + 45);
-      return { e, start, end, lane };
+      const drawnEnd = Math.max(end, start + MIN_ENTRY_MINUTES);
+      laneEnds[lane] = drawnEnd;
+      groupEnd = Math.max(...laneEnds);
+      const group = lanesOf.length - 1;
+      lanesOf[group] = Math.max(lanesOf[group]!, laneEnds.length);
+      placed.push({ e, start, end, lane, group });
+    }
+    return placed.map(({ e, start, end, lane, group }) => {
+      const lanes = lanesOf[group]!;
+      const px = Math.max(((end - start) / 60) * HOUR_PX, MIN_ENTRY_PX);
+      return {
+        e,
+        lines: Math.max(1, Math.floor((px - ENTRY_CHROME_PX) / ENTRY_LINE_PX)),
+        narrow: lanes > 1,
+        style: {
+          top: `${((start - first * 60) / 60) * HOUR_PX}px`,
+          height: `${px}px`,
+          left: `calc(${(lane / lanes) * 100}% + 2px)`,
+          width: `calc(${100 / lanes}% - 4px)`,
+        },
+      };
     });
-    const lanes = Math.max(laneEnds.length, 1);
-    return placed.map(({ e, start, end, lane }) => ({
-      e,
-      style: {
-        top: `${((start - first * 60) / 60) * HOUR_PX}px`,
-        height: `${Math.max(((end - start) / 60) * HOUR_PX, 44)}px`,
-        left: `calc(${(lane / lanes) * 100}% + 2px)`,
-        width: `calc(${100 / lanes}% - 4px)`,
-      },
-    }));
   };
 
   return (
@@ -89,9 +117,9 @@ export function CalendarWeek({ days, byDay, today }: { days: string[]; byDay: Ma
               ))}
               {entries.length > 0 && (
                 <ol className="absolute inset-0">
-                  {layout(entries, day).map(({ e, style }) => (
+                  {layout(entries, day).map(({ e, style, lines, narrow }) => (
                     <li key={e.id} className="absolute" style={style}>
-                      <CalendarEntryItem entry={e} />
+                      <CalendarEntryItem entry={e} lines={lines} narrow={narrow} />
                     </li>
                   ))}
                 </ol>

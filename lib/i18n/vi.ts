@@ -1553,6 +1553,7 @@ export const messages = {
   "calendar.reply.deputy": "Cử người dự thay",
   "calendar.myReply": "Trả lời của bạn: {reply}",
   "calendar.timeRange": "{start}–{end}",
+  "calendar.entrySummary": "{time} · {title} · {unit}",
   "calendar.download": "Tải về (.ics)",
   "calendar.filter.label": "Lịch của đơn vị",
   "calendar.filter.mine": "Lịch của tôi (được mời và đơn vị của tôi)",
