@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/auth/
 import { holdsPermission, inScope, requirePermission } from "@/lib/auth/guard";
 import { roleGrants } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
+import { addDays } from "@/lib/i18n/format";
 import { DEFAULT_TIME_ZONE, zonedInstant, zonedParts } from "./recurrence";
 import { onlineRoomUrl } from "./rooms";
 
@@ -192,10 +193,6 @@ const utcOf = (day: string) => {
   return Date.UTC(Number(y), Number(m) - 1, Number(d));
 };
 const dayFromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-export function addDays(day: string, n: number): string {
-  return dayFromUtc(utcOf(day) + n * 86_400_000);
-}
 
 /** 0 for Monday … 6 for Sunday. */
 export function weekdayMondayFirst(day: string): number {

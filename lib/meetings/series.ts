@@ -16,7 +16,7 @@ import { ConflictError, DomainError, InvalidInputError, NotFoundError } from "@/
 import { holdsPermission, inScope, pathInScope, requirePermission, type Scope } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
 import type { Db } from "@/lib/db";
-import { formatDate, todayInVietnam } from "@/lib/i18n/format";
+import { addDays, formatDate, todayInVietnam } from "@/lib/i18n/format";
 import { findUnitInScope } from "@/lib/org/units";
 import { findBookableRoom } from "./bookings";
 import { expandSeries, InvalidRecurrence, parseRule } from "./recurrence";
@@ -32,11 +32,6 @@ import { bookForMeeting, checkParticipants, releaseBookings, writeMeetingDetails
 
 /** How far ahead occurrences are kept as meetings. */
 export const HORIZON_DAYS = 84;
-
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
-}
 
 const later = (a: string, b: string) => (a > b ? a : b);
 

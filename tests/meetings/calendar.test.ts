@@ -4,9 +4,9 @@ import { calendarTokens, meetingInvitations, meetingRooms, meetings, units } fro
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import type { DatabaseHandle, Db } from "@/lib/db";
+import { addDays } from "@/lib/i18n/format";
 import { createFeedTokenAction, revokeFeedTokenAction } from "@/lib/meetings/calendar-actions";
 import {
-  addDays,
   byDay,
   calendarFor,
   calendarUnitChoices,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleCategories, articles, articleViewDays, units, type ArticleStatus } from "@/db/schema";
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from "@/lib/auth/errors";
 import type { DatabaseHandle, Db } from "@/lib/db";
-import { todayInVietnam } from "@/lib/i18n/format";
+import { addDays, todayInVietnam } from "@/lib/i18n/format";
 import { monthsOf, unitActivity } from "@/lib/stats/activity";
 import type { ActivityCounts, ActivityFigures } from "@/lib/stats/types";
 import { createTestDatabase } from "../helpers/db";
@@ -76,11 +76,6 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
-}
-
-function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 beforeAll(async () => {

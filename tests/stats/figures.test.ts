@@ -5,7 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import type { DatabaseHandle, Db } from "@/lib/db";
 import { queryRows } from "@/lib/db/sql";
-import { todayInVietnam } from "@/lib/i18n/format";
+import { addDays, todayInVietnam } from "@/lib/i18n/format";
 import { statsDashboard } from "@/lib/stats/dashboard";
 import { directEvaluations, directFlows, directMemberCounts } from "@/lib/stats/direct";
 import { sameDayLastYear } from "@/lib/stats/period";
@@ -43,7 +43,6 @@ function generator(seed: number) {
   };
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   handle = await createTestDatabase();

@@ -3,9 +3,8 @@ import { orNotFound } from "@/lib/auth/page-guard";
 import { getActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { t } from "@/lib/i18n";
-import { formatDateTime, todayInVietnam } from "@/lib/i18n/format";
+import { addDays, formatDateTime, todayInVietnam } from "@/lib/i18n/format";
 import {
-  addDays,
   byDay,
   calendarFor,
   calendarUnitChoices,

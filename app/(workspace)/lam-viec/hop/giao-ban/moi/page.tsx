@@ -5,10 +5,9 @@ import { orNotFound } from "@/lib/auth/page-guard";
 import { getActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { t } from "@/lib/i18n";
-import { todayInVietnam } from "@/lib/i18n/format";
+import { addDays, todayInVietnam } from "@/lib/i18n/format";
 import { WEEKLY_BRIEFING } from "@/lib/meetings/recurrence";
 import { dayForForm } from "@/lib/meetings/schemas";
-import { addDays } from "@/lib/meetings/series";
 import { meetingFormOptions } from "@/lib/meetings/service";
 
 export const metadata: Metadata = { title: t("seriesForm.heading") };
