@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import { queryRows } from "@/lib/db/sql";
 import { compareUnitNames } from "@/lib/org/sort";
-import { ageBand, membershipBand, monthsBetween, resolvePeriod, splitByMonth, type MonthSplit, type Period } from "./period";
+import { ageBand, membershipBand, monthsBetween, nextMonthStart, resolvePeriod, splitByMonth, type MonthSplit, type Period } from "./period";
 import {
   AGE_BANDS,
   EVALUATION_LEVELS,
@@ -132,7 +132,8 @@ async function readCounts(db: Db, unitIds: string[], dims: string[] | null, peri
   };
   const asOf = sql`${period.asOf}::date`;
   const lastYear = sql`${period.lastYearAsOf}::date`;
-  const nextMonth = (day: typeof asOf) => sql`(date_trunc('month', ${day}) + interval '1 month')::date`;
+  const afterAsOfMonth = nextMonthStart(period.asOf);
+  const afterLastYearMonth = nextMonthStart(period.lastYearAsOf);
   // The changes after a day: the whole months after its month, and its month's days after it.
   // One pass gives both sums (after the as-of day, after the same day last year).
   const rows = await queryRows<CountRow>(
@@ -144,17 +145,22 @@ async function readCounts(db: Db, unitIds: string[], dims: string[] | null, peri
         left join (
           select unit_id, dim, value, sum(after_as_of) as after_as_of, sum(after_last_year) as after_last_year
           from (
-            select m.unit_id, m.dim, m.value, case when m.month >= ${nextMonth(asOf)} then m.delta else 0 end as after_as_of, m.delta as after_last_year
+            select m.unit_id, m.dim, m.value, case when m.month >= ${afterAsOfMonth}::date then m.delta else 0 end as after_as_of, m.delta as after_last_year
             from member_stat_months m
-            where ${wanted("m")} and m.month >= ${nextMonth(lastYear)}
+            where ${wanted("m")} and m.month >= ${afterLastYearMonth}::date
             union all
             select d.unit_id, d.dim, d.value, case when d.day > ${asOf} then d.delta else 0 end, d.delta
             from member_stat_changes d
-            where ${wanted("d")} and d.day > ${lastYear} and d.day < ${nextMonth(lastYear)}
-            union all
-            select d.unit_id, d.dim, d.value, d.delta, 0
-            from member_stat_changes d
-            where ${wanted("d")} and d.day > ${asOf} and d.day < ${nextMonth(asOf)} and ${nextMonth(asOf)} <> ${nextMonth(lastYear)}
+            where ${wanted("d")} and d.day > ${lastYear} and d.day < ${afterLastYearMonth}::date
+            ${
+              // The as-of day's own month, when it is not last year's (whose days are read above).
+              afterAsOfMonth === afterLastYearMonth
+                ? sql``
+                : sql`union all
+                      select d.unit_id, d.dim, d.value, d.delta, 0
+                      from member_stat_changes d
+                      where ${wanted("d")} and d.day > ${asOf} and d.day < ${afterAsOfMonth}::date`
+            }
           ) x
           group by 1, 2, 3
         ) ch using (unit_id, dim, value)
